@@ -1,0 +1,41 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+from accounts import services
+from accounts.decorators import candidate_required
+from accounts.forms import SharingForm, SignUpForm
+
+
+def sign_up(request):
+    if request.user.is_authenticated:
+        return redirect("roadmap")
+    form = SignUpForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        user = services.candidate_sign_up(
+            username=form.cleaned_data["username"],
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password1"],
+            share_profile=form.cleaned_data["share_profile"],
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, "Welcome to MLAssess. Start with the first stage of the roadmap.")
+        return redirect("roadmap")
+    return render(request, "accounts/sign_up.html", {"form": form})
+
+
+@login_required
+def account_settings(request):
+    form = SharingForm(initial={"share_profile": request.user.share_profile})
+    return render(request, "accounts/settings.html", {"form": form})
+
+
+@candidate_required
+def sharing_update(request):
+    form = SharingForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.profile_sharing_set(user=request.user, share=form.cleaned_data["share_profile"])
+        state = "can now" if request.user.share_profile else "can no longer"
+        messages.success(request, f"Recruiters {state} see your profile.")
+    return redirect("account-settings")

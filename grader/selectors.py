@@ -1,0 +1,40 @@
+"""Reads for submissions. Every submission a user reaches goes through access_submission()."""
+
+from __future__ import annotations
+
+from django.db.models import Max, QuerySet
+from django.http import Http404
+
+from accounts.models import User
+from grader.models import Submission, SubmissionKind, SubmissionStatus
+
+
+def submission_list(*, candidate: User, question=None) -> QuerySet[Submission]:
+    qs = Submission.objects.filter(candidate=candidate).select_related("question", "version")
+    if question is not None:
+        qs = qs.filter(question=question)
+    return qs
+
+
+def access_submission(*, user: User, submission_id: int) -> Submission:
+    """The submission if it is the user's own; a 404 otherwise, so ids reveal nothing."""
+    submission = submission_list(candidate=user).filter(pk=submission_id).first()
+    if submission is None:
+        raise Http404("No such submission of yours.")
+    return submission
+
+
+def best_fractions(*, candidate: User) -> dict[int, float]:
+    """Best graded share of points per question, from real submissions (example runs never count)."""
+    rows = (
+        Submission.objects.filter(
+            candidate=candidate, kind=SubmissionKind.SUBMIT, status=SubmissionStatus.GRADED, max_score__gt=0
+        )
+        .values("question_id", "max_score")
+        .annotate(best=Max("score"))
+    )
+    best: dict[int, float] = {}
+    for row in rows:
+        fraction = (row["best"] or 0.0) / row["max_score"]
+        best[row["question_id"]] = max(best.get(row["question_id"], 0.0), fraction)
+    return best

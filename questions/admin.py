@@ -1,0 +1,51 @@
+from django.contrib import admin
+
+from questions.models import Attempt, Question, QuestionVersion, Stage, Topic
+
+
+class TopicInline(admin.TabularInline):
+    model = Topic
+    extra = 0
+
+
+@admin.register(Stage)
+class StageAdmin(admin.ModelAdmin):
+    list_display = ("position", "title", "slug")
+    inlines = [TopicInline]
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    list_display = ("slug", "stage", "current_version", "retired")
+    list_filter = ("stage", "retired")
+    search_fields = ("slug", "current_version__title")
+    readonly_fields = ("current_version",)
+
+
+@admin.register(QuestionVersion)
+class QuestionVersionAdmin(admin.ModelAdmin):
+    """Read-only: content changes go through the bank on disk and `manage.py sync_bank`."""
+
+    list_display = ("question", "number", "type", "title", "points", "created_at")
+    list_filter = ("type",)
+    search_fields = ("question__slug", "title")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Attempt)
+class AttemptAdmin(admin.ModelAdmin):
+    list_display = ("candidate", "question", "status", "score", "max_score", "created_at")
+    list_filter = ("status", "question__stage")
+    search_fields = ("candidate__username", "question__slug")
+    readonly_fields = [f.name for f in Attempt._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

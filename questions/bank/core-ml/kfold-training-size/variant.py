@@ -1,0 +1,7 @@
+def parameters(rng):
+    k = rng.choice([4, 5, 8, 10])
+    return {"k": k, "n": k * rng.randint(20, 150)}
+
+
+def answer(n, k):
+    return n * (k - 1) / k

@@ -1,0 +1,6 @@
+def parameters(rng):
+    return {"tp": rng.randint(20, 90), "fp": rng.randint(5, 40), "fn": rng.randint(5, 40), "tn": rng.randint(100, 400)}
+
+
+def answer(tp, fp, fn, tn):
+    return tp / (tp + fp)

@@ -1,0 +1,346 @@
+"""Reading and validating the question bank on disk (the format is in DESIGN.md).
+
+Nothing here writes to the database: `load_bank()` returns plain data or raises `BankError` listing every
+problem found, each naming the file and what is wrong with it, so an author can fix them all at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from questions.models import Difficulty, QuestionType
+
+DIFFICULTIES = {d.label.lower(): d.value for d in Difficulty}
+COMMON_KEYS = {"title", "type", "topics", "difficulty", "points"}
+TYPE_KEYS = {
+    QuestionType.SINGLE_CHOICE: {"options"},
+    QuestionType.MULTIPLE_CHOICE: {"options"},
+    QuestionType.NUMERIC: {"answer", "tolerance", "unit"},
+    QuestionType.FREE_TEXT: {"rubric"},
+}
+PLACEHOLDER = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class BankError(Exception):
+    """The bank cannot be loaded. `problems` holds one "path: what is wrong" line per problem."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass
+class TopicData:
+    slug: str
+    title: str
+    summary: str
+    position: int
+
+
+@dataclass
+class StageData:
+    slug: str
+    title: str
+    summary: str
+    position: int
+    topics: list[TopicData]
+
+
+@dataclass
+class QuestionData:
+    slug: str
+    stage: str
+    topics: list[str]
+    type: str
+    title: str
+    prompt: str
+    explanation: str
+    difficulty: int
+    points: int
+    spec: dict
+    folder: Path
+    content_hash: str = field(default="")
+
+    def version_fields(self) -> dict:
+        return {
+            "type": self.type,
+            "title": self.title,
+            "prompt": self.prompt,
+            "explanation": self.explanation,
+            "difficulty": self.difficulty,
+            "points": self.points,
+            "spec": self.spec,
+        }
+
+
+@dataclass
+class Bank:
+    stages: list[StageData]
+    questions: list[QuestionData]
+
+
+def content_hash(fields: dict) -> str:
+    """A stable fingerprint of a version's content: equal content, equal hash."""
+    canonical = json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def load_bank(bank_dir: Path) -> Bank:
+    """Read and validate the whole bank under `bank_dir`; raise BankError with every problem found."""
+    problems: list[str] = []
+    stages = _load_roadmap(bank_dir / "roadmap.yaml", problems)
+    stage_slugs = {s.slug for s in stages}
+    topic_slugs = {t.slug for s in stages for t in s.topics}
+    questions: list[QuestionData] = []
+    seen: dict[str, Path] = {}
+    for folder in sorted(p.parent for p in bank_dir.glob("*/*/question.yaml")):
+        stage, slug = folder.parent.name, folder.name
+        where = _rel(folder, bank_dir)
+        if stage not in stage_slugs:
+            problems.append(f"{where}: folder {stage!r} is not a stage in roadmap.yaml")
+            continue
+        if not SLUG.match(slug):
+            problems.append(f"{where}: the folder name {slug!r} is not a slug (lower-case words joined by '-')")
+            continue
+        if slug in seen:
+            problems.append(f"{where}: slug {slug!r} is used by {seen[slug]} too")
+            continue
+        seen[slug] = where
+        before = len(problems)
+        question = _load_question(folder, stage, topic_slugs, bank_dir, problems)
+        if question is not None and len(problems) == before:
+            question.content_hash = content_hash(question.version_fields())
+            questions.append(question)
+    for stray in sorted(bank_dir.glob("*/*")):
+        if stray.is_dir() and not (stray / "question.yaml").exists():
+            problems.append(f"{_rel(stray, bank_dir)}: a question folder needs a question.yaml")
+    if problems:
+        raise BankError(problems)
+    return Bank(stages=stages, questions=questions)
+
+
+def _rel(path: Path, root: Path) -> Path:
+    try:
+        return Path(root.name) / path.relative_to(root)
+    except ValueError:
+        return path
+
+
+def _read_yaml(path: Path, root: Path, problems: list[str]):
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        problems.append(f"{_rel(path, root)}: file is missing")
+        return None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        problems.append(f"{_rel(path, root)}: not valid YAML: {exc}".replace("\n", " "))
+        return None
+    if not isinstance(data, dict):
+        problems.append(f"{_rel(path, root)}: expected a mapping of keys at the top level")
+        return None
+    return data
+
+
+def _read_text(path: Path, root: Path, problems: list[str]) -> str:
+    try:
+        text = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        problems.append(f"{_rel(path, root)}: file is missing")
+        return ""
+    except UnicodeDecodeError:
+        problems.append(f"{_rel(path, root)}: not UTF-8 text")
+        return ""
+    if not text:
+        problems.append(f"{_rel(path, root)}: file is empty")
+    return text
+
+
+def _load_roadmap(path: Path, problems: list[str]) -> list[StageData]:
+    root = path.parent
+    data = _read_yaml(path, root, problems)
+    if data is None:
+        return []
+    where = _rel(path, root)
+    stages = []
+    for i, raw in enumerate(data.get("stages") or []):
+        if not isinstance(raw, dict) or not {"slug", "title"} <= raw.keys():
+            problems.append(f"{where}: stage #{i + 1} needs a slug and a title")
+            continue
+        topics = []
+        for j, t in enumerate(raw.get("topics") or []):
+            if not isinstance(t, dict) or not {"slug", "title"} <= t.keys():
+                problems.append(f"{where}: topic #{j + 1} of stage {raw['slug']!r} needs a slug and a title")
+                continue
+            topics.append(TopicData(t["slug"], t["title"], t.get("summary", ""), j + 1))
+        if not topics:
+            problems.append(f"{where}: stage {raw['slug']!r} has no topics")
+        stages.append(StageData(raw["slug"], raw["title"], raw.get("summary", ""), i + 1, topics))
+    if not stages:
+        problems.append(f"{where}: no stages defined")
+    all_topics = [t.slug for s in stages for t in s.topics]
+    for dup in {t for t in all_topics if all_topics.count(t) > 1}:
+        problems.append(f"{where}: topic {dup!r} is defined twice")
+    return stages
+
+
+def _load_question(folder, stage, topic_slugs, root, problems) -> QuestionData | None:
+    meta_path = folder / "question.yaml"
+    where = _rel(meta_path, root)
+    meta = _read_yaml(meta_path, root, problems)
+    if meta is None:
+        return None
+
+    def bad(message: str) -> None:
+        problems.append(f"{where}: {message}")
+
+    qtype = meta.get("type")
+    if qtype not in TYPE_KEYS:
+        bad(f"type {qtype!r} is not one of {', '.join(TYPE_KEYS)}")
+        return None
+    missing = sorted(COMMON_KEYS - meta.keys())
+    if missing:
+        bad(f"missing {', '.join(missing)}")
+        return None
+    unknown = sorted(meta.keys() - COMMON_KEYS - TYPE_KEYS[qtype])
+    if unknown:
+        bad(f"unknown key(s) {', '.join(unknown)} for a {qtype} question")
+    if not isinstance(meta["title"], str) or not meta["title"].strip():
+        bad("title must be non-empty text")
+    topics = meta["topics"]
+    if not isinstance(topics, list) or not topics:
+        bad("topics must be a non-empty list of topic slugs from roadmap.yaml")
+        topics = []
+    for t in topics:
+        if t not in topic_slugs:
+            bad(f"topic {t!r} is not in roadmap.yaml")
+    difficulty = DIFFICULTIES.get(str(meta["difficulty"]).lower())
+    if difficulty is None:
+        bad(f"difficulty {meta['difficulty']!r} is not one of {', '.join(DIFFICULTIES)}")
+    points = meta["points"]
+    if not isinstance(points, int) or isinstance(points, bool) or not 1 <= points <= 100:
+        bad(f"points must be a whole number from 1 to 100, not {points!r}")
+        points = 1
+
+    prompt = _read_text(folder / "prompt.md", root, problems)
+    explanation = _read_text(folder / "explanation.md", root, problems)
+    spec = SPEC_LOADERS[qtype](meta, folder, root, bad, problems, prompt, points)
+    if spec is None:
+        return None
+    return QuestionData(
+        slug=folder.name,
+        stage=stage,
+        topics=list(topics),
+        type=qtype,
+        title=str(meta["title"]).strip(),
+        prompt=prompt,
+        explanation=explanation,
+        difficulty=difficulty or 1,
+        points=points,
+        spec=spec,
+        folder=folder,
+    )
+
+
+def _choice_spec(meta, folder, root, bad, problems, prompt, points):
+    options = meta.get("options")
+    if not isinstance(options, list) or len(options) < 2:
+        bad("options must be a list of at least two {text, correct} entries")
+        return None
+    parsed = []
+    for i, opt in enumerate(options):
+        if not isinstance(opt, dict) or not isinstance(opt.get("text"), str) or not opt["text"].strip():
+            bad(f"option #{i + 1} needs a non-empty text")
+            return None
+        if not isinstance(opt.get("correct", False), bool):
+            bad(f"option #{i + 1}: correct must be true or false")
+            return None
+        parsed.append({"key": chr(ord("a") + i), "text": opt["text"].strip(), "correct": opt.get("correct", False)})
+    texts = [o["text"] for o in parsed]
+    if len(set(texts)) != len(texts):
+        bad("two options have the same text")
+    correct = sum(o["correct"] for o in parsed)
+    if meta["type"] == QuestionType.SINGLE_CHOICE and correct != 1:
+        bad(f"a single_choice question needs exactly one correct option, found {correct}")
+    if meta["type"] == QuestionType.MULTIPLE_CHOICE and not 1 <= correct < len(parsed):
+        bad(f"a multiple_choice question needs at least one correct and one wrong option, found {correct} correct")
+    return {"options": parsed}
+
+
+def _numeric_spec(meta, folder, root, bad, problems, prompt, points):
+    tolerance = meta.get("tolerance")
+    if not isinstance(tolerance, dict) or len(tolerance) != 1 or not tolerance.keys() <= {"absolute", "relative"}:
+        bad("tolerance must be {absolute: x} or {relative: x}")
+        return None
+    (kind, amount), = tolerance.items()
+    if not isinstance(amount, (int, float)) or isinstance(amount, bool) or not 0 <= amount < 1e6:
+        bad(f"tolerance {kind} must be a non-negative number")
+        return None
+    spec = {"tolerance": {"kind": kind, "amount": float(amount)}, "unit": str(meta.get("unit", ""))}
+    variant_path = folder / "variant.py"
+    if variant_path.exists():
+        if "answer" in meta:
+            bad("give either a fixed answer or variant.py, not both")
+            return None
+        spec["variant_source"] = variant_path.read_text(encoding="utf-8")
+        where = _rel(variant_path, root)
+        from questions.grading import VariantError, variant_for_seed
+
+        # Try many seeds: every variant a candidate can draw must be well-formed.
+        for seed in range(50):
+            try:
+                params, answer = variant_for_seed(spec["variant_source"], seed)
+            except VariantError as exc:
+                problems.append(f"{where}: {exc}")
+                return None
+            if not math.isfinite(answer):
+                problems.append(f"{where}: seed {seed} gives the answer {answer}, which is not a finite number")
+                return None
+            missing = set(PLACEHOLDER.findall(prompt)) - params.keys()
+            if missing:
+                problems.append(f"{where}: prompt.md uses {{{{{sorted(missing)[0]}}}}} but parameters() does not set it")
+                return None
+    else:
+        answer = meta.get("answer")
+        if not isinstance(answer, (int, float)) or isinstance(answer, bool) or not math.isfinite(answer):
+            bad("a numeric question needs a finite number as answer, or a variant.py")
+            return None
+        spec["answer"] = float(answer)
+        if PLACEHOLDER.search(prompt):
+            bad("prompt.md has {{placeholders}} but there is no variant.py to fill them")
+            return None
+    return spec
+
+
+def _free_text_spec(meta, folder, root, bad, problems, prompt, points):
+    reference = _read_text(folder / "reference.md", root, problems)
+    rubric = meta.get("rubric")
+    if not isinstance(rubric, list) or not rubric:
+        bad("a free_text question needs a rubric: a list of {criterion, points}")
+        return None
+    for i, item in enumerate(rubric):
+        if not isinstance(item, dict) or not isinstance(item.get("criterion"), str) or not isinstance(
+            item.get("points"), int
+        ):
+            bad(f"rubric item #{i + 1} needs a criterion (text) and points (a whole number)")
+            return None
+    total = sum(item["points"] for item in rubric)
+    if total != points:
+        bad(f"the rubric's points add up to {total}, but the question is worth {points}")
+    return {"reference_answer": reference, "rubric": [{"criterion": r["criterion"], "points": r["points"]} for r in rubric]}
+
+
+SPEC_LOADERS = {
+    QuestionType.SINGLE_CHOICE: _choice_spec,
+    QuestionType.MULTIPLE_CHOICE: _choice_spec,
+    QuestionType.NUMERIC: _numeric_spec,
+    QuestionType.FREE_TEXT: _free_text_spec,
+}
+

@@ -1,0 +1,37 @@
+from django import forms
+
+from questions.models import QuestionType, QuestionVersion
+
+
+class AnswerForm(forms.Form):
+    """The answer field for a question version, by its type. Grading rules live in the services."""
+
+    def __init__(self, version: QuestionVersion, *args, options: list[dict] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(o["key"], o["text"]) for o in options or version.spec.get("options", [])]
+        if version.type == QuestionType.SINGLE_CHOICE:
+            self.fields["answer"] = forms.ChoiceField(
+                label="Choose one",
+                choices=choices, widget=forms.RadioSelect, error_messages={"required": "Choose one of the options."}
+            )
+        elif version.type == QuestionType.MULTIPLE_CHOICE:
+            self.fields["answer"] = forms.MultipleChoiceField(
+                label="Tick every option that applies",
+                choices=choices,
+                widget=forms.CheckboxSelectMultiple,
+                error_messages={"required": "Tick at least one option."},
+            )
+        elif version.type == QuestionType.NUMERIC:
+            unit = version.spec.get("unit")
+            self.fields["answer"] = forms.CharField(
+                max_length=50,
+                label=f"Your answer ({unit})" if unit else "Your answer",
+                widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+                error_messages={"required": "Enter a number."},
+            )
+        elif version.type == QuestionType.FREE_TEXT:
+            self.fields["answer"] = forms.CharField(
+                max_length=10_000,
+                widget=forms.Textarea(attrs={"rows": 10}),
+                error_messages={"required": "Write your answer before submitting."},
+            )

@@ -1,0 +1,50 @@
+import pytest
+from django.core.management import call_command
+
+from accounts.models import Role, User
+from accounts.services import user_role_set
+
+PASSWORD = "a-long-test-password-1"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the real bank once for the whole session (tests roll back their own changes)."""
+    with django_db_blocker.unblock():
+        call_command("sync_bank", verbosity=0)
+
+
+def _user(username: str, role: str) -> User:
+    user = User.objects.create_user(username=username, email=f"{username}@example.com", password=PASSWORD)
+    return user_role_set(user=user, role=role)
+
+
+@pytest.fixture
+def candidate(db):
+    return _user("cand", Role.CANDIDATE)
+
+
+@pytest.fixture
+def other_candidate(db):
+    return _user("cand2", Role.CANDIDATE)
+
+
+@pytest.fixture
+def reviewer(db):
+    return _user("rev", Role.REVIEWER)
+
+
+@pytest.fixture
+def recruiter(db):
+    return _user("rec", Role.RECRUITER)
+
+
+@pytest.fixture
+def author(db):
+    return _user("auth", Role.AUTHOR)
+
+
+@pytest.fixture
+def candidate_client(client, candidate):
+    client.force_login(candidate)
+    return client

@@ -1,0 +1,53 @@
+"""The shipped bank: enough questions, every stage and topic covered, and every question answerable."""
+
+import pytest
+from django.conf import settings
+
+from questions import grading
+from questions.bank_format import load_bank
+
+BANK = load_bank(settings.BANK_DIR)
+
+
+def test_at_least_40_questions():
+    assert len(BANK.questions) >= 40
+
+
+def test_every_stage_and_every_topic_has_questions():
+    stage_count = {s.slug: 0 for s in BANK.stages}
+    topic_count = {t.slug: 0 for s in BANK.stages for t in s.topics}
+    for q in BANK.questions:
+        stage_count[q.stage] += 1
+        for t in q.topics:
+            topic_count[t] += 1
+    assert len(stage_count) == 6
+    assert [s for s, n in stage_count.items() if n == 0] == []
+    assert [t for t, n in topic_count.items() if n == 0] == []
+
+
+def test_every_type_answered_in_the_browser_is_present():
+    types = {q.type for q in BANK.questions}
+    assert {"single_choice", "multiple_choice", "numeric", "free_text"} <= types
+
+
+def test_numeric_questions_mostly_have_variants():
+    numeric = [q for q in BANK.questions if q.type == "numeric"]
+    assert len(numeric) >= 8
+    assert all("variant_source" in q.spec for q in numeric)
+
+
+@pytest.mark.parametrize("question", [q for q in BANK.questions if q.type == "numeric"], ids=lambda q: q.slug)
+def test_each_numeric_variant_accepts_its_own_answer(question):
+    for candidate_id in range(1, 20):
+        params, expected = grading.numeric_variant(question.spec, candidate_id=candidate_id, question_slug=question.slug)
+        assert "{{" not in grading.render_variant(question.prompt, params)
+        assert grading.grade_numeric(question.spec, expected, expected).fraction == 1.0
+
+
+def test_correct_options_are_not_always_first_for_a_candidate():
+    firsts = []
+    for q in BANK.questions:
+        if q.type == "single_choice":
+            shown = grading.options_for(q.spec, candidate_id=1, question_slug=q.slug)
+            firsts.append(shown[0]["correct"])
+    assert 0 < sum(firsts) < len(firsts) * 0.6
