@@ -38,3 +38,8 @@ def best_fractions(*, candidate: User) -> dict[int, float]:
         fraction = (row["best"] or 0.0) / row["max_score"]
         best[row["question_id"]] = max(best.get(row["question_id"], 0.0), fraction)
     return best
+
+
+def latest_code(*, candidate: User, question) -> str | None:
+    """The code of the candidate's newest submission to this task, to reopen the editor where they left off."""
+    return submission_list(candidate=candidate, question=question).values_list("code", flat=True).first()

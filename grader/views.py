@@ -1,20 +1,45 @@
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 
 from accounts.decorators import candidate_required
-from grader.selectors import access_submission, submission_list
+from grader import services
+from grader.forms import CodeForm
+from grader.selectors import access_submission, latest_code, submission_list
 from questions.selectors import question_get
 
 
 @candidate_required
 def code_task(request, slug):
     question = question_get(slug=slug)
+    version = question.current_version
+    if not version.is_code:
+        return redirect("question", slug=slug)
+    form = CodeForm(
+        request.POST if request.method == "POST" else None,
+        initial={"code": latest_code(candidate=request.user, question=question) or version.spec["starter"]},
+    )
+    submission = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            submission = services.submit(
+                candidate=request.user, question=question, code=form.cleaned_data["code"], kind=form.cleaned_data["kind"]
+            )
+        except ValidationError as exc:
+            form.add_error("code", exc)
+        else:
+            if not request.htmx:
+                return redirect("submission-detail", submission_id=submission.pk)
+    if request.htmx and request.method == "POST":
+        # The result panel replaces itself until the verdict arrives; form errors show in it too.
+        return render(request, "grader/_result.html", {"submission": submission, "form": form})
     return render(
         request,
         "grader/code_task.html",
         {
             "question": question,
-            "version": question.current_version,
-            "submissions": submission_list(candidate=request.user, question=question)[:20],
+            "version": version,
+            "form": form,
+            "submissions": submission_list(candidate=request.user, question=question)[:10],
         },
     )
 
@@ -22,4 +47,5 @@ def code_task(request, slug):
 @candidate_required
 def submission_detail(request, submission_id):
     submission = access_submission(user=request.user, submission_id=submission_id)
-    return render(request, "grader/submission.html", {"submission": submission})
+    template = "grader/_result.html" if request.htmx else "grader/submission.html"
+    return render(request, template, {"submission": submission})

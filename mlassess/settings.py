@@ -161,8 +161,13 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-# Tests and the `grade` command may run tasks in-process; production never does.
-CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+# Grading has a queue of its own so slow runs never starve quick jobs.
+CELERY_TASK_ROUTES = {"grader.tasks.grade_submission": {"queue": "grading"}}
+CELERY_BEAT_SCHEDULE = {
+    "sweep-stuck-submissions": {"task": "grader.tasks.sweep_stuck_submissions", "schedule": 60.0},
+}
+CELERY_WORKER_MAX_TASKS_PER_CHILD = 200
 
 LOGGING = {
     "version": 1,

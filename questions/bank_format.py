@@ -24,7 +24,14 @@ TYPE_KEYS = {
     QuestionType.MULTIPLE_CHOICE: {"options"},
     QuestionType.NUMERIC: {"answer", "tolerance", "unit"},
     QuestionType.FREE_TEXT: {"rubric"},
+    QuestionType.CODE: {"entry_point", "signature", "packages", "limits", "compare"},
+    QuestionType.ML: {"entry_point", "signature", "packages", "limits", "metric", "baseline", "target", "pass_at", "predict"},
 }
+KNOWN_PACKAGES = {"numpy", "scipy", "sklearn"}
+LIMIT_RANGES = {"time_seconds": (0.5, 60), "memory_mb": (64, 2048), "processes": (1, 64)}
+COMPARE_KINDS = {"exact", "close", "checker"}
+ML_METRICS = {"pr_auc": "higher", "roc_auc": "higher", "rmse": "lower"}
+IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -103,7 +110,7 @@ def load_bank(bank_dir: Path) -> Bank:
     seen: dict[str, Path] = {}
     for folder in sorted(p.parent for p in bank_dir.glob("*/*/question.yaml")):
         stage, slug = folder.parent.name, folder.name
-        where = _rel(folder, bank_dir)
+        where = relative_path(folder, bank_dir)
         if stage not in stage_slugs:
             problems.append(f"{where}: folder {stage!r} is not a stage in roadmap.yaml")
             continue
@@ -121,13 +128,13 @@ def load_bank(bank_dir: Path) -> Bank:
             questions.append(question)
     for stray in sorted(bank_dir.glob("*/*")):
         if stray.is_dir() and not (stray / "question.yaml").exists():
-            problems.append(f"{_rel(stray, bank_dir)}: a question folder needs a question.yaml")
+            problems.append(f"{relative_path(stray, bank_dir)}: a question folder needs a question.yaml")
     if problems:
         raise BankError(problems)
     return Bank(stages=stages, questions=questions)
 
 
-def _rel(path: Path, root: Path) -> Path:
+def relative_path(path: Path, root: Path) -> Path:
     try:
         return Path(root.name) / path.relative_to(root)
     except ValueError:
@@ -138,13 +145,13 @@ def _read_yaml(path: Path, root: Path, problems: list[str]):
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        problems.append(f"{_rel(path, root)}: file is missing")
+        problems.append(f"{relative_path(path, root)}: file is missing")
         return None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        problems.append(f"{_rel(path, root)}: not valid YAML: {exc}".replace("\n", " "))
+        problems.append(f"{relative_path(path, root)}: not valid YAML: {exc}".replace("\n", " "))
         return None
     if not isinstance(data, dict):
-        problems.append(f"{_rel(path, root)}: expected a mapping of keys at the top level")
+        problems.append(f"{relative_path(path, root)}: expected a mapping of keys at the top level")
         return None
     return data
 
@@ -153,13 +160,13 @@ def _read_text(path: Path, root: Path, problems: list[str]) -> str:
     try:
         text = path.read_text(encoding="utf-8").strip()
     except FileNotFoundError:
-        problems.append(f"{_rel(path, root)}: file is missing")
+        problems.append(f"{relative_path(path, root)}: file is missing")
         return ""
     except UnicodeDecodeError:
-        problems.append(f"{_rel(path, root)}: not UTF-8 text")
+        problems.append(f"{relative_path(path, root)}: not UTF-8 text")
         return ""
     if not text:
-        problems.append(f"{_rel(path, root)}: file is empty")
+        problems.append(f"{relative_path(path, root)}: file is empty")
     return text
 
 
@@ -168,7 +175,7 @@ def _load_roadmap(path: Path, problems: list[str]) -> list[StageData]:
     data = _read_yaml(path, root, problems)
     if data is None:
         return []
-    where = _rel(path, root)
+    where = relative_path(path, root)
     stages = []
     for i, raw in enumerate(data.get("stages") or []):
         if not isinstance(raw, dict) or not {"slug", "title"} <= raw.keys():
@@ -193,7 +200,7 @@ def _load_roadmap(path: Path, problems: list[str]) -> list[StageData]:
 
 def _load_question(folder, stage, topic_slugs, root, problems) -> QuestionData | None:
     meta_path = folder / "question.yaml"
-    where = _rel(meta_path, root)
+    where = relative_path(meta_path, root)
     meta = _read_yaml(meta_path, root, problems)
     if meta is None:
         return None
@@ -290,7 +297,7 @@ def _numeric_spec(meta, folder, root, bad, problems, prompt, points):
             bad("give either a fixed answer or variant.py, not both")
             return None
         spec["variant_source"] = variant_path.read_text(encoding="utf-8")
-        where = _rel(variant_path, root)
+        where = relative_path(variant_path, root)
         from questions.grading import VariantError, variant_for_seed
 
         # Try many seeds: every variant a candidate can draw must be well-formed.
@@ -337,10 +344,85 @@ def _free_text_spec(meta, folder, root, bad, problems, prompt, points):
     return {"reference_answer": reference, "rubric": [{"criterion": r["criterion"], "points": r["points"]} for r in rubric]}
 
 
+def _task_spec(meta, folder, root, bad, problems, prompt, points):
+    """Code and ML tasks: the entry point, limits, packages, and the task's files read into the spec."""
+    entry = meta.get("entry_point")
+    if not isinstance(entry, str) or not IDENTIFIER.match(entry):
+        bad("entry_point must be the name of a Python function")
+        return None
+    packages = meta.get("packages", [])
+    if not isinstance(packages, list) or not set(packages) <= KNOWN_PACKAGES:
+        bad(f"packages must be a list drawn from {', '.join(sorted(KNOWN_PACKAGES))}")
+        return None
+    limits = meta.get("limits", {})
+    if not isinstance(limits, dict) or not limits.keys() <= LIMIT_RANGES.keys():
+        bad(f"limits may set {', '.join(LIMIT_RANGES)}")
+        return None
+    for key, value in limits.items():
+        low, high = LIMIT_RANGES[key]
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not low <= value <= high:
+            bad(f"limits.{key} must be between {low} and {high}")
+            return None
+    files = {}
+    needed = ["starter.py", "reference.py"] + (["data.py"] if meta["type"] == QuestionType.ML else ["cases.py"])
+    for name in needed + ["solution.py", "checker.py"]:
+        path = folder / name
+        if path.exists():
+            files[name] = path.read_text(encoding="utf-8")
+        elif name in needed:
+            problems.append(f"{relative_path(path, root)}: file is missing")
+            return None
+    wrong = {p.name: p.read_text(encoding="utf-8") for p in sorted((folder / "wrong").glob("*.py"))}
+    if not wrong:
+        problems.append(f"{relative_path(folder / 'wrong', root)}: a task needs known-wrong solutions in wrong/*.py")
+        return None
+    spec = {
+        "entry_point": entry,
+        "signature": str(meta.get("signature", "")),
+        "packages": packages,
+        "limits": limits,
+        "starter": files["starter.py"],
+        "reference": files["reference.py"],
+        "solution": files.get("solution.py", files["reference.py"]),
+        "wrong": wrong,
+    }
+    if meta["type"] == QuestionType.CODE:
+        compare = meta.get("compare", {"kind": "exact"})
+        if not isinstance(compare, dict) or compare.get("kind") not in COMPARE_KINDS:
+            bad(f"compare.kind must be one of {', '.join(sorted(COMPARE_KINDS))}")
+            return None
+        if (compare["kind"] == "checker") != ("checker.py" in files):
+            bad("compare.kind checker goes with a checker.py, and a checker.py with compare.kind checker")
+            return None
+        spec.update(compare=compare, cases=files["cases.py"], checker=files.get("checker.py", ""))
+        return spec
+    metric = meta.get("metric")
+    if metric not in ML_METRICS:
+        bad(f"metric must be one of {', '.join(ML_METRICS)}")
+        return None
+    numbers = {k: meta.get(k) for k in ("baseline", "target", "pass_at")}
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in numbers.values()):
+        bad("baseline, target and pass_at must be numbers")
+        return None
+    better = (lambda a, b: a > b) if ML_METRICS[metric] == "higher" else (lambda a, b: a < b)
+    if not (better(numbers["target"], numbers["pass_at"]) or numbers["target"] == numbers["pass_at"]) or not better(
+        numbers["pass_at"], numbers["baseline"]
+    ):
+        bad(f"for {metric}, pass_at must lie between baseline and target")
+        return None
+    if meta.get("predict", "predict") not in ("predict", "proba"):
+        bad("predict must be predict or proba")
+        return None
+    spec.update(metric=metric, direction=ML_METRICS[metric], data=files["data.py"], predict=meta.get("predict", "predict"), **numbers)
+    return spec
+
+
 SPEC_LOADERS = {
     QuestionType.SINGLE_CHOICE: _choice_spec,
     QuestionType.MULTIPLE_CHOICE: _choice_spec,
     QuestionType.NUMERIC: _numeric_spec,
     QuestionType.FREE_TEXT: _free_text_spec,
+    QuestionType.CODE: _task_spec,
+    QuestionType.ML: _task_spec,
 }
 

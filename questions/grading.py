@@ -10,13 +10,13 @@ import hashlib
 import math
 import random
 from dataclasses import dataclass
-from functools import lru_cache
 
 from questions.bank_format import PLACEHOLDER
+from questions.trusted_code import TrustedCodeError, function_from
 
 
 class VariantError(Exception):
-    """variant.py is broken: it does not define parameters()/answer() or they fail."""
+    """variant.py is broken: it does not define parameters() and answer(), or they fail."""
 
 
 @dataclass(frozen=True)
@@ -62,17 +62,11 @@ def variant_seed(candidate_id: int, question_slug: str) -> int:
     return int(digest[:16], 16)
 
 
-@lru_cache(maxsize=256)
 def _compile_variant(source: str):
-    namespace: dict = {}
     try:
-        exec(compile(source, "variant.py", "exec"), namespace)  # trusted bank content, see module doc
-    except Exception as exc:  # noqa: BLE001 - any failure means the file is broken
-        raise VariantError(f"variant.py does not run: {type(exc).__name__}: {exc}") from exc
-    parameters, answer = namespace.get("parameters"), namespace.get("answer")
-    if not callable(parameters) or not callable(answer):
-        raise VariantError("variant.py must define parameters(rng) and answer(**params)")
-    return parameters, answer
+        return function_from(source, "variant.py", "parameters"), function_from(source, "variant.py", "answer")
+    except TrustedCodeError as exc:
+        raise VariantError(str(exc)) from exc
 
 
 def variant_for_seed(source: str, seed: int) -> tuple[dict, float]:

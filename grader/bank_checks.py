@@ -1,0 +1,57 @@
+"""sync_bank's check of code and ML tasks: the model solution passes, every known-wrong solution fails."""
+
+from __future__ import annotations
+
+from grader import judging
+from grader.models import Verdict
+from questions.bank_format import Bank, BankError, relative_path
+from questions.models import CODE_TYPES
+
+
+def check_code_tasks(bank: Bank, *, progress=None) -> None:
+    """Run each task's solution and wrong/ solutions through the real sandbox; raise BankError naming failures.
+
+    `progress(done, total, slug)` is called after each task, since this takes a few seconds per task.
+    """
+    tasks = [q for q in bank.questions if q.type in CODE_TYPES]
+    problems: list[str] = []
+    for done, task in enumerate(tasks, start=1):
+        problems += task_problems(task.type, task.spec, task.folder, task.content_hash, float(task.points))
+        if progress:
+            progress(done, len(tasks), task.slug)
+    if problems:
+        raise BankError(problems)
+
+
+def task_problems(qtype: str, spec: dict, folder, content_hash: str, points: float) -> list[str]:
+    """What is wrong with one task, as "path: problem" lines (empty when it is sound)."""
+    where = relative_path(folder, folder.parent.parent.parent)
+    seed = judging.hidden_seed(content_hash)
+    problems = []
+    try:
+        if qtype == "code":
+            cases = judging.task_cases(spec, which=judging.EXAMPLES, seed=seed)
+            cases += judging.task_cases(spec, which=judging.HIDDEN, seed=seed)
+            expected = judging.expected_outputs(spec, cases)
+            if spec["compare"]["kind"] == "checker":
+                # The reference's own output must satisfy the checker (for cases that do not raise).
+                for case in cases:
+                    if not (isinstance(expected[case.id], dict) and "raises" in expected[case.id]):
+                        record = {"ok": True, "value": expected[case.id]}
+                        if not judging.compare_case(spec, case, expected[case.id], record).passed:
+                            problems.append(f"{where}/reference.py: fails checker.py on case {case.id} ({case.category})")
+                            break
+        for which in (judging.EXAMPLES, judging.HIDDEN) if qtype == "code" else (judging.HIDDEN,):
+            result = judging.run_task(qtype, spec, spec["solution"], which=which, seed=seed, points=points)
+            if result.verdict != Verdict.ACCEPTED:
+                problems.append(
+                    f"{where}/solution.py: the model solution is not accepted on the {which} cases in the sandbox "
+                    f"({result.verdict}: {result.feedback['message'][:300]})"
+                )
+        for name, code in spec["wrong"].items():
+            result = judging.run_task(qtype, spec, code, which=judging.HIDDEN, seed=seed, points=points)
+            if result.verdict == Verdict.ACCEPTED:
+                problems.append(f"{where}/wrong/{name}: this known-wrong solution passes every hidden case")
+    except Exception as exc:  # noqa: BLE001 - a broken trusted file: report it against the task
+        problems.append(f"{where}: the task's files fail: {type(exc).__name__}: {exc}")
+    return problems

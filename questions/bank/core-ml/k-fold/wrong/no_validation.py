@@ -1,0 +1,9 @@
+def k_fold_split(n_samples, n_splits=5, *, shuffle=False, random_state=None):
+    # Never raises: n_splits > n_samples gives empty folds instead of a ValueError.
+    sizes = [n_samples // n_splits + (1 if k < n_samples % n_splits else 0) for k in range(n_splits)]
+    folds, start = [], 0
+    for size in sizes:
+        test = list(range(start, start + size))
+        folds.append((list(range(0, start)) + list(range(start + size, n_samples)), test))
+        start += size
+    return folds
