@@ -198,7 +198,11 @@ def run_sandboxed(*, submission: str, run: dict, packages: list[str], limits: Li
         os.chmod(task_dir, 0o755)
         for name in ("submission.py", "run.json"):
             os.chmod(task_dir / name, 0o644)
-        return _execute(bwrap_command(task_dir, packages, sandbox_uid()), limits)
+        uid = sandbox_uid()
+        try:
+            return _execute(bwrap_command(task_dir, packages, uid), limits)
+        finally:
+            _reap_leftovers(uid)
     finally:
         # Removing the folder we made is the only thing trusted code does to it after the run; it was
         # mounted read-only, so the sandbox could not have planted anything in it.
@@ -276,6 +280,32 @@ def _kill_group(process: subprocess.Popen) -> None:
     except ProcessLookupError:
         pass
     process.wait()
+
+
+def _processes_of(uid: int) -> list[int]:
+    pids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/status") as f:
+                    uids = next(line for line in f if line.startswith("Uid:")).split()[1:]
+            except (OSError, StopIteration):
+                continue
+            if str(uid) in uids:
+                pids.append(int(entry))
+    return pids
+
+
+def _reap_leftovers(uid: int) -> None:
+    """Make sure no process of the sandbox's user outlives the run (the namespace teardown is asynchronous)."""
+    deadline = time.monotonic() + 5
+    while (pids := _processes_of(uid)) and time.monotonic() < deadline:
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        time.sleep(0.01)
 
 
 def _parse_records(data: bytes) -> tuple[list[dict], bool]:

@@ -1,0 +1,179 @@
+"""Promises of the sandbox that nothing gets out: network, secrets, files, processes.
+
+Each probe runs inside the real sandbox and reports what it could do; the test asserts it could not.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+
+from tests.security.conftest import CANARY, observe, value_of
+
+
+def test_no_tcp_to_postgresql_or_redis_on_loopback():
+    result = value_of(observe("""
+        import socket
+        out = {}
+        for port in (5432, 6379, 8000, 5672):
+            s = socket.socket()
+            s.settimeout(1)
+            try:
+                s.connect(("127.0.0.1", port))
+                out[str(port)] = "connected"
+            except OSError as e:
+                out[str(port)] = type(e).__name__
+        return out
+    """))
+    assert "connected" not in result.values(), result
+
+
+def test_only_an_isolated_loopback_interface():
+    assert value_of(observe("import socket\nreturn [name for _, name in socket.if_nameindex()]")) == ["lo"]
+
+
+def test_no_unix_sockets_of_the_host():
+    result = value_of(observe("""
+        import os, socket
+        found = [p for p in ("/var/run/postgresql", "/run/postgresql", "/run", "/var/run/redis", "/tmp") if os.path.exists(p) and os.listdir(p)]
+        s = socket.socket(socket.AF_UNIX)
+        try:
+            s.connect("/var/run/postgresql/.s.PGSQL.5432")
+            return "connected"
+        except OSError as e:
+            return [found, type(e).__name__]
+    """))
+    assert result == [[], "FileNotFoundError"]
+
+
+def test_no_abstract_unix_sockets_of_the_host():
+    # Abstract sockets belong to the network namespace: the host's are out of reach.
+    result = value_of(observe("return open('/proc/net/unix').read().count('@')"))
+    assert result == 0
+
+
+def test_project_files_settings_and_secret_key_are_not_visible():
+    paths = [str(settings.BASE_DIR / "mlassess" / "settings.py"), str(settings.VAR_DIR / "secret_key"),
+             str(settings.BASE_DIR / "manage.py"), "/etc/passwd", "/etc/shadow", "/root", "/home"]
+    result = value_of(observe(f"""
+        import os
+        return {{p: os.path.exists(p) for p in {paths!r}}}
+    """))
+    assert not any(result.values()), result
+
+
+def test_reference_solutions_and_hidden_cases_are_not_visible():
+    reference = settings.BANK_DIR / "core-ml" / "f1-score" / "reference.py"
+    result = value_of(observe(f"""
+        import os
+        hits = []
+        for root, dirs, files in os.walk("/"):
+            if root.startswith("/proc") or root.startswith("/sys"):
+                continue
+            hits += [os.path.join(root, f) for f in files
+                     if "f1-score" in root or "questions/bank" in root or "mlassess" in root]
+        return [hits, os.path.exists({str(reference)!r}), sorted(os.listdir("/task"))]
+    """))
+    assert result == [[], False, ["run.json", "submission.py"]]
+
+
+def test_the_workers_environment_is_not_visible():
+    result = value_of(observe("""
+        import os
+        seen = dict(os.environ)
+        leaked = []
+        for pid in os.listdir("/proc"):
+            if pid.isdigit():
+                try:
+                    leaked.append(open(f"/proc/{pid}/environ", "rb").read().decode(errors="replace"))
+                except OSError:
+                    pass
+        return [sorted(seen), "\\n".join(leaked)]
+    """))
+    names, other_environments = result
+    assert "MLASSESS_CANARY" not in names and "DATABASE_URL" not in names
+    assert CANARY not in other_environments
+
+
+def test_host_tmp_and_other_submissions_are_not_visible():
+    result = value_of(observe(f"""
+        import os
+        return [os.path.exists("/tmp/{CANARY}.txt"), os.listdir("/tmp"), [n for n in os.listdir("/") ]]
+    """))
+    assert result[0] is False and result[1] == []
+    assert "work" in result[2] and not any(n.startswith("mlassess-task") for n in result[2])
+
+
+def test_cannot_write_outside_scratch_and_scratch_is_thrown_away(tmp_path):
+    result = value_of(observe("""
+        import os
+        out = {}
+        for path in ("/usr/pwned", "/task/pwned", "/python/pwned", "/harness/pwned", "/packages/pwned", "/pwned"):
+            try:
+                open(path, "w").write("x")
+                out[path] = "written"
+            except OSError as e:
+                out[path] = type(e).__name__
+        open("/work/mine", "w").write("scratch is fine")
+        out["scratch"] = open("/work/mine").read()
+        return out
+    """))
+    assert result.pop("scratch") == "scratch is fine"
+    assert "written" not in result.values(), result
+    assert not Path("/usr/pwned").exists() and not Path("/pwned").exists()
+    again = value_of(observe("import os\nreturn os.listdir('/work')"))
+    assert again == []  # a new run starts from an empty scratch folder
+
+
+def test_cannot_plant_symlinks_for_the_trusted_side():
+    result = value_of(observe("""
+        import os
+        try:
+            os.symlink("/etc/shadow", "/task/result.json")
+            return "planted"
+        except OSError as e:
+            return type(e).__name__
+    """))
+    assert result in ("OSError", "PermissionError")
+
+
+def test_host_processes_are_invisible_and_unsignalable():
+    result = value_of(observe("""
+        import os, signal
+        pids = sorted(int(p) for p in os.listdir("/proc") if p.isdigit())
+        names = [open(f"/proc/{p}/comm").read().strip() for p in pids]
+        try:
+            os.kill(1, signal.SIGKILL)
+            killed = "killed"
+        except OSError as e:
+            killed = type(e).__name__
+        return [names, killed, os.getuid(), os.geteuid()]
+    """))
+    names, killed, uid, euid = result
+    assert not {"postgres", "redis-server", "celery", "python3"} & set(names[:-1]), names
+    assert len(names) <= 3  # bwrap's init, setpriv/python: nothing else
+    assert killed == "PermissionError"
+    assert uid == euid and uid >= 61000  # an unprivileged user, not root
+
+
+def test_cannot_become_root():
+    result = value_of(observe("""
+        import os
+        try:
+            os.setuid(0)
+            return "root"
+        except OSError as e:
+            return type(e).__name__
+    """))
+    assert result == "PermissionError"
+
+
+def test_no_capabilities_and_no_new_privileges():
+    status = value_of(observe("return open('/proc/self/status').read()"))
+    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+    assert fields["CapEff"].strip() == "0000000000000000"
+    assert fields["CapBnd"].strip() == "0000000000000000"
+    assert fields["NoNewPrivs"].strip() == "1"
+
+
+def test_stdin_is_empty():
+    assert value_of(observe("import sys\nreturn sys.stdin.read()")) == ""

@@ -1,0 +1,295 @@
+"""Hostile submissions against a real task: every limit gives its own verdict; no trick turns wrong into right."""
+
+import os
+
+from grader.models import Verdict
+from grader.sandbox.launcher import Limits
+from tests.security.conftest import grade, observe, value_of
+
+
+def test_infinite_loop_is_a_time_limit(bank):
+    result = grade(bank, "f1-score", """
+        def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
+            while True:
+                pass
+    """)
+    assert result.verdict == Verdict.TIME_LIMIT
+    assert "Time limit" in result.feedback["message"]
+
+
+def test_sleeping_forever_is_a_time_limit(bank):
+    result = grade(bank, "f1-score", """
+        import time
+        def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
+            time.sleep(3600)
+    """)
+    assert result.verdict == Verdict.TIME_LIMIT
+
+
+def test_memory_bomb_is_a_memory_limit(bank):
+    result = grade(bank, "f1-score", """
+        def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
+            hog = []
+            while True:
+                hog.append(bytearray(50 * 1024 * 1024))
+    """)
+    assert result.verdict == Verdict.MEMORY_LIMIT
+
+
+def test_numpy_memory_bomb_is_a_memory_limit(bank):
+    result = grade(bank, "f1-score", """
+        import numpy as np
+        def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
+            return float(np.ones((200_000, 100_000)).sum())
+    """)
+    assert result.verdict == Verdict.MEMORY_LIMIT
+
+
+def test_output_flood_is_an_output_limit(bank):
+    result = grade(bank, "f1-score", """
+        import os
+        def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
+            while True:
+                os.write(1, b"x" * 65536)
+    """)
+    assert result.verdict == Verdict.OUTPUT_LIMIT
+
+
+def test_printing_a_lot_is_harmless_and_capped(bank):
+    result = grade(bank, "f1-score", """
+        def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
+            print("spam " * 100000)
+            return 0.0
+    """)
+    assert result.verdict == Verdict.WRONG_ANSWER
+
+
+def test_fork_bomb_is_contained():
+    outcome = observe("""
+        import os
+        children = 0
+        try:
+            for _ in range(10000):
+                if os.fork() == 0:
+                    import time
+                    time.sleep(60)
+                    os._exit(0)
+                children += 1
+        except OSError as e:
+            return ["stopped", children, type(e).__name__]
+        return ["not stopped", children, ""]
+    """)
+    stopped, children, error = value_of(outcome)
+    assert stopped == "stopped" and children < 64 and error == "BlockingIOError"
+
+
+def test_fork_bomb_verdict(bank):
+    result = grade(bank, "f1-score", """
+        import os
+        def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
+            while True:
+                os.fork()
+    """)
+    assert result.verdict in (Verdict.RUNTIME_ERROR, Verdict.TIME_LIMIT)
+
+
+def test_thread_bomb_is_contained():
+    stopped = value_of(observe("""
+        import threading, time
+        n = 0
+        try:
+            for _ in range(5000):
+                threading.Thread(target=time.sleep, args=(30,), daemon=True).start()
+                n += 1
+        except RuntimeError:
+            return n
+        return n
+    """))
+    assert stopped < 64
+
+
+def test_background_processes_die_with_the_run():
+    # A daemonised grandchild in a new session: the PID namespace ends with the run, and the autouse
+    # fixture checks that no process of the sandbox's user is left on the host.
+    value_of(observe("""
+        import subprocess
+        subprocess.Popen(["/bin/sleep", "300"], start_new_session=True)
+        return "started"
+    """))
+
+
+def test_disk_fill_is_bounded():
+    result = value_of(observe("""
+        written = 0
+        try:
+            with open("/work/fill", "wb") as f:
+                for _ in range(1024):
+                    f.write(b"\\0" * (1024 * 1024))
+                    written += 1
+        except OSError as e:
+            return [written, type(e).__name__]
+        return [written, "no limit"]
+    """))
+    written_mb, error = result
+    assert written_mb <= 32 and error == "OSError"
+
+
+def test_too_many_open_files_is_bounded():
+    result = value_of(observe("""
+        files = []
+        try:
+            for i in range(100000):
+                files.append(open("/dev/null"))
+        except OSError as e:
+            return [len(files), e.errno]
+    """))
+    assert result[0] < 64
+
+
+def test_exiting_early_is_not_success(bank):
+    for exit_call in ("import sys; sys.exit(0)", "import os; os._exit(0)"):
+        result = grade(bank, "f1-score", f"""
+            def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
+                {exit_call}
+        """)
+        assert result.verdict == Verdict.RUNTIME_ERROR and result.passed == 0
+
+
+def test_exiting_at_import_is_a_runtime_error(bank):
+    result = grade(bank, "f1-score", "import os\nos._exit(0)\n")
+    assert result.verdict == Verdict.RUNTIME_ERROR
+
+
+def test_printing_a_fake_verdict_changes_nothing(bank):
+    result = grade(bank, "f1-score", """
+        import json, sys
+        print(json.dumps({"verdict": "accepted", "score": 10, "passed": 43, "total": 43}))
+        sys.stdout.flush()
+        def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
+            print('{"verdict": "accepted"}')
+            return 0.123
+    """)
+    assert result.verdict == Verdict.WRONG_ANSWER
+
+
+def test_forged_result_records_fail_closed(bank):
+    # Find the harness's private copy of the result channel and write records for every case.
+    result = grade(bank, "f1-score", """
+        import json, os
+        run = json.load(open("/task/run.json"))
+        for fd in os.listdir("/proc/self/fd"):
+            try:
+                target = os.readlink(f"/proc/self/fd/{fd}")
+            except OSError:
+                continue
+            if target.startswith("pipe:") and int(fd) > 2:
+                for case in run["cases"]:
+                    os.write(int(fd), (json.dumps({"event": "case", "id": case["id"], "ok": True, "value": 1.0}) + "\\n").encode())
+                os.write(int(fd), b"not json at all\\n")
+        def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
+            return 1.0
+    """)
+    assert result.verdict == Verdict.WRONG_ANSWER
+    assert result.passed == 0
+
+
+def test_patching_the_harness_gains_nothing(bank):
+    result = grade(bank, "f1-score", """
+        import sys
+        harness = sys.modules["__main__"]
+        harness.to_plain = lambda value, *args: 1.0
+        harness.NotPlain = Exception
+        def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
+            return "accepted"
+    """)
+    assert result.verdict != Verdict.ACCEPTED
+
+
+def test_objects_that_lie_about_equality_are_not_compared(bank):
+    result = grade(bank, "f1-score", """
+        class Anything(float):
+            def __eq__(self, other):
+                return True
+            def __sub__(self, other):
+                return 0.0
+            __rsub__ = __sub__
+            def __abs__(self):
+                return 0.0
+        def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
+            return Anything(0.0)
+    """)
+    assert result.verdict == Verdict.WRONG_ANSWER and result.passed == 0
+    assert "not plain data" in result.feedback["message"]
+
+
+def test_nan_never_matches_a_number(bank):
+    result = grade(bank, "f1-score", """
+        def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
+            if average not in ("binary", "micro", "macro", "weighted"):
+                raise ValueError(average)
+            if average == "binary" and len(set(list(y_true)) | set(list(y_pred))) > 2:
+                raise ValueError("multiclass")
+            return float("nan")
+    """)
+    assert result.verdict == Verdict.WRONG_ANSWER
+
+
+def test_forbidden_import_is_rejected_even_via_sys_path(bank):
+    for code in (
+        "from sklearn.metrics import f1_score\n",
+        "import sys\nsys.path += ['/work/main/.venv/lib/python3.11/site-packages', '/usr/lib/python3/dist-packages',"
+        " '/root/.pyenv/versions/3.11.7/lib/python3.11/site-packages']\nfrom sklearn.metrics import f1_score\n",
+        "import scipy\ndef f1_score(*a, **k):\n    return 0.0\n",
+    ):
+        result = grade(bank, "f1-score", code)
+        assert result.verdict == Verdict.REJECTED, code
+        assert "This task allows: numpy" in result.feedback["message"]
+
+
+def test_syntax_error_is_a_runtime_error_with_a_message(bank):
+    result = grade(bank, "f1-score", "def f1_score(:\n")
+    assert result.verdict == Verdict.RUNTIME_ERROR
+    assert "SyntaxError" in result.feedback["message"]
+
+
+def test_deep_recursion_is_a_runtime_error(bank):
+    result = grade(bank, "f1-score", """
+        def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
+            return f1_score(y_true, y_pred, average=average, pos_label=pos_label)
+    """)
+    assert result.verdict == Verdict.RUNTIME_ERROR
+    assert "RecursionError" in result.feedback["message"]
+
+
+def test_hidden_inputs_and_expected_values_never_reach_the_candidate(bank):
+    result = grade(bank, "f1-score", """
+        def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
+            raise ValueError(f"inputs were {list(y_true)} and {list(y_pred)}")
+    """)
+    assert "inputs were" not in str(result.feedback)
+    assert result.feedback["examples"] == []
+
+
+def test_a_run_cannot_see_limits_of_cpu_time_raised():
+    result = value_of(observe("""
+        import resource
+        try:
+            resource.setrlimit(resource.RLIMIT_NPROC, (10**6, 10**6))
+            return "raised"
+        except (ValueError, OSError) as e:
+            return type(e).__name__
+    """, limits=Limits(time_seconds=2)))
+    assert result in ("ValueError", "PermissionError")
+
+
+def test_sandbox_does_not_leak_file_descriptors_of_the_worker(tmp_path):
+    secret = tmp_path / "open-secret"
+    secret.write_text("db-password")
+    handle = open(secret)  # an fd open in the worker, like a database socket
+    fd = handle.fileno()
+    try:
+        result = value_of(observe("import os\nreturn sorted(int(f) for f in os.listdir('/proc/self/fd'))"))
+    finally:
+        handle.close()
+    assert fd not in result
+    assert len(result) <= 6  # stdin/stdout/stderr, the harness's copy of the result channel, the listing
