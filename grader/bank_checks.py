@@ -25,7 +25,7 @@ def check_code_tasks(bank: Bank, *, progress=None) -> None:
 
 def task_problems(qtype: str, spec: dict, folder, content_hash: str, points: float) -> list[str]:
     """What is wrong with one task, as "path: problem" lines (empty when it is sound)."""
-    where = relative_path(folder, folder.parent.parent.parent)
+    where = relative_path(folder, folder.parent.parent)
     seed = judging.hidden_seed(content_hash)
     problems = []
     try:

@@ -48,3 +48,15 @@ def author(db):
 def candidate_client(client, candidate):
     client.force_login(candidate)
     return client
+
+
+@pytest.fixture
+def eager_celery():
+    """Run Celery tasks in-process (the worker tests in tests/integration use a real worker)."""
+    from mlassess.celery import app
+
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield app
+    app.conf.task_always_eager = False
+    app.conf.task_eager_propagates = False

@@ -1,0 +1,127 @@
+"""submit(), grade(), regrade() and the sweep, with the real sandbox and Celery run in-process."""
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.utils import timezone
+
+from grader import services
+from grader.models import Submission, SubmissionGrade, SubmissionKind, SubmissionStatus, Verdict
+from grader.sandbox import launcher
+from profiles.selectors import roadmap_progress
+from questions.models import Question
+
+pytestmark = pytest.mark.django_db
+TASKS = Path(settings.BANK_DIR) / "core-ml"
+
+
+def code_of(task: str, name: str) -> str:
+    return (TASKS / task / name).read_text()
+
+
+def submit_now(candidate, slug, code, kind=SubmissionKind.SUBMIT, capture=None):
+    question = Question.objects.get(slug=slug)
+    with capture(execute=True):
+        submission = services.submit(candidate=candidate, question=question, code=code, kind=kind)
+    submission.refresh_from_db()
+    return submission
+
+
+def test_a_correct_submission_is_accepted_and_feeds_progress(candidate, eager_celery, django_capture_on_commit_callbacks):
+    submission = submit_now(candidate, "k-fold", code_of("k-fold", "solution.py"), capture=django_capture_on_commit_callbacks)
+    assert (submission.status, submission.verdict, submission.score) == (SubmissionStatus.GRADED, Verdict.ACCEPTED, 10.0)
+    assert submission.grades.count() == 1
+    core = next(p for p in roadmap_progress(candidate=candidate) if p.stage.slug == "core-ml")
+    assert core.solved == 1 and core.points_earned == 10
+
+
+def test_a_wrong_submission_gets_partial_points_and_categories(candidate, eager_celery, django_capture_on_commit_callbacks):
+    submission = submit_now(candidate, "k-fold", code_of("k-fold", "wrong/ignores_seed.py"), capture=django_capture_on_commit_callbacks)
+    assert submission.verdict == Verdict.WRONG_ANSWER
+    assert 0 < submission.score < submission.max_score
+    failing = [c for c in submission.feedback["categories"] if c["passed"] < c["total"]]
+    assert [c["name"] for c in failing] == ["shuffled"]
+
+
+def test_grading_is_idempotent(candidate, eager_celery, django_capture_on_commit_callbacks):
+    submission = submit_now(candidate, "k-fold", code_of("k-fold", "solution.py"), capture=django_capture_on_commit_callbacks)
+    services.grade(submission_id=submission.pk)
+    services.grade(submission_id=submission.pk)
+    assert SubmissionGrade.objects.filter(submission=submission).count() == 1
+
+
+def test_example_runs_show_cases_in_full_and_never_count(candidate, eager_celery, django_capture_on_commit_callbacks):
+    code = code_of("k-fold", "starter.py")
+    submission = submit_now(candidate, "k-fold", code, kind=SubmissionKind.EXAMPLES, capture=django_capture_on_commit_callbacks)
+    examples = submission.feedback["examples"]
+    assert len(examples) == 2 and examples[0]["call"] == "10, 3"
+    assert "NotImplementedError" in examples[0]["error"]
+    core = next(p for p in roadmap_progress(candidate=candidate) if p.stage.slug == "core-ml")
+    assert core.started == 0
+
+
+def test_regrade_keeps_every_earlier_grade(candidate, eager_celery, django_capture_on_commit_callbacks):
+    submission = submit_now(candidate, "k-fold", code_of("k-fold", "solution.py"), capture=django_capture_on_commit_callbacks)
+    call_command("regrade", "k-fold", reason="new hidden cases", stdout=open("/dev/null", "w"))
+    grades = list(submission.grades.order_by("created_at", "id"))
+    assert [g.reason for g in grades] == ["first grading", "new hidden cases"]
+    assert all(g.verdict == Verdict.ACCEPTED for g in grades)
+
+
+def test_our_failures_retry_and_end_as_grader_error(candidate, eager_celery, django_capture_on_commit_callbacks, monkeypatch):
+    monkeypatch.setattr(launcher.shutil, "which", lambda name: None)  # bubblewrap vanished from the worker
+    eager_celery.conf.task_eager_propagates = False  # eager retries run inline; the last one ends the chain
+    submission = submit_now(candidate, "k-fold", code_of("k-fold", "solution.py"), capture=django_capture_on_commit_callbacks)
+    assert submission.status == SubmissionStatus.FAILED
+    assert submission.verdict == Verdict.GRADER_ERROR
+    assert submission.tries == 5  # the first try and four retries
+    assert "not your fault" in submission.feedback["message"]
+    assert submission.score is None
+    core = next(p for p in roadmap_progress(candidate=candidate) if p.stage.slug == "core-ml")
+    assert core.started == 0  # never counted against the candidate
+
+
+def test_the_sweep_requeues_stuck_submissions(candidate, eager_celery, django_capture_on_commit_callbacks):
+    question = Question.objects.get(slug="k-fold")
+    submission = Submission.objects.create(
+        candidate=candidate, question=question, version=question.current_version, code=code_of("k-fold", "solution.py"),
+        max_score=10, status=SubmissionStatus.RUNNING, started_at=timezone.now() - timedelta(minutes=10),
+    )
+    Submission.objects.filter(pk=submission.pk).update(created_at=timezone.now() - timedelta(minutes=10))
+    fresh = Submission.objects.create(
+        candidate=candidate, question=question, version=question.current_version, code="x", max_score=10
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        requeued = services.sweep_stuck()
+    assert requeued == [submission.pk]  # the fresh one is left alone
+    submission.refresh_from_db()
+    assert submission.verdict == Verdict.ACCEPTED
+    fresh.refresh_from_db()
+    assert fresh.status == SubmissionStatus.QUEUED
+
+
+@pytest.mark.parametrize(
+    "code, message",
+    [("", "Write some code"), ("x" * 70_000, "limited to 64 KB")],
+)
+def test_bad_submissions_are_refused(candidate, code, message):
+    with pytest.raises(ValidationError, match=message):
+        services.submit(candidate=candidate, question=Question.objects.get(slug="k-fold"), code=code)
+    assert not Submission.objects.exists()
+
+
+def test_code_cannot_be_submitted_to_a_choice_question(candidate):
+    with pytest.raises(ValidationError, match="not a code task"):
+        services.submit(candidate=candidate, question=Question.objects.get(slug="l1-zeroes-weights"), code="x = 1")
+
+
+def test_too_many_open_submissions_are_refused(candidate):
+    question = Question.objects.get(slug="k-fold")
+    for _ in range(services.MAX_OPEN_SUBMISSIONS):
+        services.submit(candidate=candidate, question=question, code="x = 1")
+    with pytest.raises(ValidationError, match="still being graded"):
+        services.submit(candidate=candidate, question=question, code="x = 1")
