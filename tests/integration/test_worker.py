@@ -1,0 +1,154 @@
+"""A real Celery worker on Redis and PostgreSQL grading through the real sandbox.
+
+These tests commit their rows (the worker is another process) and remove them afterwards; they do not use
+pytest-django's flush, which would also remove the bank loaded for the whole session.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+
+from accounts.models import User
+from grader import services
+from grader.models import Submission, SubmissionGrade, SubmissionStatus, Verdict
+from mlassess.celery import app
+from questions.models import Question
+
+pytestmark = pytest.mark.integration
+TASKS = Path(settings.BANK_DIR) / "core-ml"
+
+
+@pytest.fixture
+def live_db(django_db_blocker):
+    if connection.vendor != "postgresql" or not settings.REDIS_URL:
+        pytest.skip("needs DATABASE_URL (PostgreSQL) and REDIS_URL, as CI sets them")
+    with django_db_blocker.unblock():
+        with app.connection_for_write() as conn:
+            conn.default_channel.queue_declare("grading", passive=False, durable=True, auto_delete=False)
+            conn.default_channel.queue_purge("grading")
+        yield
+        Submission.objects.filter(candidate__username__startswith="worker-test-").delete()
+        User.objects.filter(username__startswith="worker-test-").delete()
+
+
+def start_worker(concurrency=2):
+    db = dict(connection.settings_dict)
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "REDIS_URL": settings.REDIS_URL,
+        "DJANGO_SETTINGS_MODULE": "mlassess.test_settings",
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "mlassess", "worker", "--queues", "grading", "--concurrency",
+         str(concurrency), "--loglevel", "WARNING", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+        cwd=settings.BASE_DIR, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+
+
+def stop(worker, sig=signal.SIGTERM):
+    try:
+        os.killpg(worker.pid, sig)
+    except ProcessLookupError:
+        pass
+    try:
+        worker.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait()
+
+
+def wait_for(predicate, timeout=180, what="condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def candidates(n):
+    return [User.objects.create_user(username=f"worker-test-{i}", password="x" * 12, role="candidate") for i in range(n)]
+
+
+def test_fifty_submissions_are_each_graded_exactly_once(live_db):
+    kfold, pr = Question.objects.get(slug="k-fold"), Question.objects.get(slug="precision-recall")
+    plan = [
+        (kfold, (TASKS / "k-fold" / "solution.py").read_text(), Verdict.ACCEPTED),
+        (kfold, (TASKS / "k-fold" / "wrong" / "ignores_seed.py").read_text(), Verdict.WRONG_ANSWER),
+        (pr, (TASKS / "precision-recall" / "solution.py").read_text(), Verdict.ACCEPTED),
+        (pr, (TASKS / "precision-recall" / "wrong" / "zero_division.py").read_text(), Verdict.RUNTIME_ERROR),
+        (pr, "def precision_recall(*a, **k):\n    while True:\n        pass\n", Verdict.TIME_LIMIT),
+    ]
+    people = candidates(10)
+    expected = {}
+    for i in range(50):
+        question, code, verdict = plan[i % len(plan)]
+        submission = services.submit(candidate=people[i // 5], question=question, code=code)
+        expected[submission.pk] = verdict
+    worker = start_worker(concurrency=2)
+    try:
+        wait_for(
+            lambda: Submission.objects.filter(pk__in=expected, status=SubmissionStatus.GRADED).count() == 50,
+            what="50 graded submissions",
+        )
+    finally:
+        stop(worker)
+    graded = dict(Submission.objects.filter(pk__in=expected).values_list("pk", "verdict"))
+    assert graded == {pk: str(v) for pk, v in expected.items()}
+    per_submission = SubmissionGrade.objects.filter(submission__in=expected).values_list("submission_id", flat=True)
+    assert sorted(per_submission) == sorted(expected)  # exactly one grade each
+
+
+def test_a_worker_killed_mid_grade_loses_nothing(live_db):
+    slow_but_right = "import time\ntime.sleep(3)\n" + (TASKS / "k-fold" / "solution.py").read_text()
+    (person,) = candidates(1)
+    submission = services.submit(candidate=person, question=Question.objects.get(slug="k-fold"), code=slow_but_right)
+    worker = start_worker(concurrency=1)
+    try:
+        wait_for(lambda: Submission.objects.get(pk=submission.pk).status == SubmissionStatus.RUNNING, what="grading to start")
+    finally:
+        stop(worker, signal.SIGKILL)  # the whole worker, mid-grade, with no chance to clean up
+    assert Submission.objects.get(pk=submission.pk).status == SubmissionStatus.RUNNING
+    # Its sandbox died with it.
+    time.sleep(0.5)
+    assert subprocess.run(["pgrep", "-f", "mlassess-task"], capture_output=True).stdout == b""
+
+    # The periodic sweep, some minutes later, finds it stuck and queues it again for a new worker.
+    assert services.sweep_stuck(now=timezone.now() + services.STUCK_AFTER + timedelta(seconds=1)) == [submission.pk]
+    worker = start_worker(concurrency=1)
+    try:
+        wait_for(lambda: Submission.objects.get(pk=submission.pk).status == SubmissionStatus.GRADED, what="regrading")
+    finally:
+        stop(worker)
+    submission.refresh_from_db()
+    assert submission.verdict == Verdict.ACCEPTED
+    assert submission.grades.count() == 1
+    assert submission.tries == 2
+
+
+def test_a_killed_pool_process_hands_its_job_back_at_once(live_db):
+    slow_but_right = "import time\ntime.sleep(3)\n" + (TASKS / "k-fold" / "solution.py").read_text()
+    (person,) = candidates(1)
+    submission = services.submit(candidate=person, question=Question.objects.get(slug="k-fold"), code=slow_but_right)
+    worker = start_worker(concurrency=1)
+    try:
+        wait_for(lambda: Submission.objects.get(pk=submission.pk).status == SubmissionStatus.RUNNING, what="grading to start")
+        children = subprocess.run(["pgrep", "-P", str(worker.pid)], capture_output=True, text=True).stdout.split()
+        for child in children:
+            os.kill(int(child), signal.SIGKILL)  # the pool process running the task
+        wait_for(lambda: Submission.objects.get(pk=submission.pk).status == SubmissionStatus.GRADED, what="redelivery")
+    finally:
+        stop(worker)
+    submission.refresh_from_db()
+    assert submission.verdict == Verdict.ACCEPTED
+    assert submission.grades.count() == 1
