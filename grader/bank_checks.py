@@ -29,18 +29,17 @@ def task_problems(qtype: str, spec: dict, folder, content_hash: str, points: flo
     seed = judging.hidden_seed(content_hash)
     problems = []
     try:
-        if qtype == "code":
-            cases = judging.task_cases(spec, which=judging.EXAMPLES, seed=seed)
-            cases += judging.task_cases(spec, which=judging.HIDDEN, seed=seed)
-            expected = judging.expected_outputs(spec, cases)
-            if spec["compare"]["kind"] == "checker":
-                # The reference's own output must satisfy the checker (for cases that do not raise).
+        if qtype == "code" and spec["compare"]["kind"] == "checker":
+            # The reference's own output must satisfy the checker (for cases where it does not raise).
+            for which in (judging.EXAMPLES, judging.HIDDEN):
+                cases, expected = judging.prepared_cases(spec, which=which, seed=seed)
                 for case in cases:
-                    if not (isinstance(expected[case.id], dict) and "raises" in expected[case.id]):
-                        record = {"ok": True, "value": expected[case.id]}
-                        if not judging.compare_case(spec, case, expected[case.id], record).passed:
-                            problems.append(f"{where}/reference.py: fails checker.py on case {case.id} ({case.category})")
-                            break
+                    if isinstance(expected[case.id], dict) and "raises" in expected[case.id]:
+                        continue
+                    record = {"ok": True, "value": expected[case.id]}
+                    if not judging.compare_case(spec, case, expected[case.id], record).passed:
+                        problems.append(f"{where}/reference.py: fails checker.py on case {case.id} ({case.category})")
+                        break
         for which in (judging.EXAMPLES, judging.HIDDEN) if qtype == "code" else (judging.HIDDEN,):
             result = judging.run_task(qtype, spec, spec["solution"], which=which, seed=seed, points=points)
             if result.verdict != Verdict.ACCEPTED:

@@ -51,3 +51,30 @@ def test_correct_options_are_not_always_first_for_a_candidate():
             shown = grading.options_for(q.spec, candidate_id=1, question_slug=q.slug)
             firsts.append(shown[0]["correct"])
     assert 0 < sum(firsts) < len(firsts) * 0.6
+
+
+CODE = [q for q in BANK.questions if q.type == "code"]
+ML = [q for q in BANK.questions if q.type == "ml"]
+
+
+def test_at_least_15_code_tasks_with_4_known_wrong_solutions_each():
+    assert len(CODE) >= 15
+    assert [q.slug for q in CODE + ML if len(q.spec["wrong"]) < 4] == []
+
+
+def test_the_canonical_tasks_have_their_contracted_names():
+    by_slug = {q.slug: q for q in CODE}
+    assert by_slug["f1-score"].spec["entry_point"] == "f1_score"
+    assert by_slug["precision-recall"].spec["entry_point"] == "precision_recall"
+    assert by_slug["k-fold"].spec["entry_point"] == "k_fold_split"
+    for slug in ("f1-score", "precision-recall", "k-fold"):
+        assert by_slug[slug].spec["packages"] == ["numpy"]  # from scratch: no scikit-learn in the sandbox
+
+
+def test_from_scratch_tasks_cannot_see_scikit_learn():
+    assert [q.slug for q in CODE if "sklearn" in q.spec["packages"]] == []
+
+
+def test_at_least_two_ml_tasks_scored_by_a_metric():
+    assert len(ML) >= 2
+    assert {q.spec["metric"] for q in ML} >= {"pr_auc", "rmse"}

@@ -37,7 +37,7 @@ SITE_PACKAGES = Path(sysconfig.get_paths()["purelib"])
 PACKAGE_FOLDERS = {
     "numpy": ["numpy", "numpy.libs"],
     "scipy": ["scipy", "scipy.libs"],
-    "sklearn": ["sklearn", "scikit_learn.libs", "joblib", "threadpoolctl.py"],
+    "sklearn": ["sklearn", "scikit_learn.libs", "joblib", "threadpoolctl.py", "narwhals"],
 }
 PACKAGE_NEEDS = {"sklearn": ["numpy", "scipy"], "scipy": ["numpy"]}
 # Debian's own Python packages live under /usr, which the sandbox needs for libc: hide them.

@@ -1,0 +1,20 @@
+def examples():
+    return [
+        {"category": "basic", "args": [5, 2], "kwargs": {"random_state": 0}},
+        {"category": "errors", "args": [0, 3]},
+    ]
+
+
+def hidden(rng):
+    cases = [
+        {"category": "basic", "args": [1, 3], "kwargs": {"random_state": 1}},
+        {"category": "with replacement", "args": [200, 5], "kwargs": {"random_state": 3}},
+        {"category": "with replacement", "args": [1000, 3], "kwargs": {"random_state": 11}},
+        {"category": "reproducible", "args": [50, 4], "kwargs": {"random_state": 42}, "calls": 2},
+        {"category": "errors", "args": [10, 0]},
+        {"category": "errors", "args": [-5, 2]},
+    ]
+    for _ in range(8):
+        cases.append({"category": "reproducible", "args": [rng.randint(30, 300), rng.randint(2, 20)],
+                      "kwargs": {"random_state": rng.randint(0, 10**6)}, "calls": 2})
+    return cases

@@ -1,0 +1,18 @@
+def check(case, expected, got):
+    n, b = case["args"]
+    runs = got if case.get("calls", 1) > 1 else [got]
+    first = runs[0]
+    if not isinstance(first, list) or len(first) != b:
+        return f"expected {b} bootstrap samples"
+    for sample in first:
+        if not isinstance(sample, list) or len(sample) != n or not all(type(i) is int and 0 <= i < n for i in sample):
+            return f"each sample must hold {n} indices from 0 to {n - 1}"
+    if any(run != first for run in runs[1:]):
+        return "the same random_state must give the same samples"
+    if n >= 30:
+        distinct = [len(set(s)) / n for s in first]
+        if any(not 0.45 <= d <= 0.8 for d in distinct):
+            return "samples must be drawn with replacement (about 63% distinct rows)"
+        if b > 1 and len({tuple(s) for s in first}) < b:
+            return "the bootstrap samples of one call must differ"
+    return None

@@ -1,0 +1,16 @@
+def confusion_matrix(y_true, y_pred, *, labels=None):
+    y_true, y_pred = list(y_true), list(y_pred)
+    if len(y_true) != len(y_pred):
+        raise ValueError("y_true and y_pred differ in length")
+    if labels is None:
+        labels = sorted(set(y_true))
+    else:
+        labels = list(labels)
+        if not set(labels) & set(y_true):
+            raise ValueError("at least one label must be in y_true")
+    index = {label: i for i, label in enumerate(labels)}
+    matrix = [[0] * len(labels) for _ in labels]
+    for t, p in zip(y_true, y_pred):
+        if t in index and p in index:
+            matrix[index[t]][index[p]] += 1
+    return matrix

@@ -1,0 +1,5 @@
+import numpy as np
+
+
+def ridge_fit(X, y, alpha):
+    raise NotImplementedError

@@ -1,0 +1,10 @@
+def one_hot_encode(train_values, test_values):
+    categories = sorted(set(train_values) | set(test_values))
+    index = {value: i for i, value in enumerate(categories)}
+    rows = []
+    for value in test_values:
+        row = [0] * len(categories)
+        if value in index:  # a category never seen in training encodes as all zeros
+            row[index[value]] = 1
+        rows.append(row)
+    return categories, rows
