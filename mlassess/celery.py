@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from celery.signals import worker_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mlassess.settings")
 
@@ -12,3 +13,14 @@ app = Celery("mlassess")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
+
+
+@worker_init.connect
+def refuse_to_start_without_a_sandbox(**kwargs) -> None:
+    """A worker that cannot sandbox code must not take grading jobs: it stops at start-up, saying why."""
+    from grader.sandbox.launcher import SandboxUnavailable, check_sandbox
+
+    try:
+        check_sandbox()
+    except SandboxUnavailable as exc:
+        raise SystemExit(f"MLAssess worker refuses to start: {exc}") from None
