@@ -109,10 +109,15 @@ def test_fifty_submissions_are_each_graded_exactly_once(live_db):
     assert sorted(per_submission) == sorted(expected)  # exactly one grade each
 
 
-def test_a_worker_killed_mid_grade_loses_nothing(live_db):
-    slow_but_right = "import time\ntime.sleep(3)\n" + (TASKS / "k-fold" / "solution.py").read_text()
+def slow_but_right_submission():
+    """A correct k-fold solution that takes three seconds to load: time enough to kill its worker."""
+    code = "import time\ntime.sleep(3)\n" + (TASKS / "k-fold" / "solution.py").read_text()
     (person,) = candidates(1)
-    submission = services.submit(candidate=person, question=Question.objects.get(slug="k-fold"), code=slow_but_right)
+    return services.submit(candidate=person, question=Question.objects.get(slug="k-fold"), code=code)
+
+
+def test_a_worker_killed_mid_grade_loses_nothing(live_db):
+    submission = slow_but_right_submission()
     worker = start_worker(concurrency=1)
     try:
         wait_for(lambda: Submission.objects.get(pk=submission.pk).status == SubmissionStatus.RUNNING, what="grading to start")
@@ -137,9 +142,7 @@ def test_a_worker_killed_mid_grade_loses_nothing(live_db):
 
 
 def test_a_killed_pool_process_hands_its_job_back_at_once(live_db):
-    slow_but_right = "import time\ntime.sleep(3)\n" + (TASKS / "k-fold" / "solution.py").read_text()
-    (person,) = candidates(1)
-    submission = services.submit(candidate=person, question=Question.objects.get(slug="k-fold"), code=slow_but_right)
+    submission = slow_but_right_submission()
     worker = start_worker(concurrency=1)
     try:
         wait_for(lambda: Submission.objects.get(pk=submission.pk).status == SubmissionStatus.RUNNING, what="grading to start")

@@ -14,14 +14,7 @@ ROADMAP = {"stages": [{"slug": "basics", "title": "Basics", "topics": [{"slug": 
 def write_question(bank: Path, slug="pick-one", meta=None, prompt="Pick one.", explanation="Because.", **files):
     folder = bank / "basics" / slug
     folder.mkdir(parents=True, exist_ok=True)
-    meta = meta or {
-        "title": "Pick one",
-        "type": "single_choice",
-        "topics": ["metrics"],
-        "difficulty": "easy",
-        "points": 1,
-        "options": [{"text": "Right", "correct": True}, {"text": "Wrong", "correct": False}],
-    }
+    meta = meta or base_meta()
     (folder / "question.yaml").write_text(yaml.safe_dump(meta) if isinstance(meta, dict) else meta)
     if prompt is not None:
         (folder / "prompt.md").write_text(prompt)
