@@ -9,10 +9,13 @@ def check(case, expected, got):
             return f"each sample must hold {n} indices from 0 to {n - 1}"
     if any(run != first for run in runs[1:]):
         return "the same random_state must give the same samples"
-    if n >= 30:
-        distinct = [len(set(s)) / n for s in first]
-        if any(not 0.45 <= d <= 0.8 for d in distinct):
-            return "samples must be drawn with replacement (about 63% distinct rows)"
-        if b > 1 and len({tuple(s) for s in first}) < b:
-            return "the bootstrap samples of one call must differ"
+    if n >= 30 and any(len(set(s)) == n for s in first):
+        # With replacement, 30 or more draws all distinct has a chance below 1e-11.
+        return "samples must be drawn with replacement"
+    if n >= 100:
+        distinct = sum(len(set(s)) for s in first) / (n * b)
+        if not 0.55 <= distinct <= 0.71:  # about 1 - 1/e = 0.632 of the rows appear in a bootstrap sample
+            return "samples must be drawn uniformly with replacement (about 63% distinct rows)"
+    if n >= 30 and b > 1 and len({tuple(s) for s in first}) < b:
+        return "the bootstrap samples of one call must differ"
     return None
