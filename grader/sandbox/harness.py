@@ -1,7 +1,7 @@
 """The in-sandbox harness. Runs as an unprivileged user inside bubblewrap; trusts nothing it is given.
 
 It imports the candidate's /task/submission.py, calls the entry point on each case of /task/run.json and
-writes one JSON record per case to the result channel (fd 3): the candidate's output as plain data, or the
+writes one JSON record per case to the result channel (a pipe whose fd number is its argument): the candidate's output as plain data, or the
 exception it raised. It never sees expected values and never decides pass or fail: that happens outside,
 on the trusted side, which treats anything missing, malformed or extra as a failed case.
 
@@ -19,7 +19,6 @@ import traceback
 SUBMISSION_PATH = "/task/submission.py"
 RUN_PATH = "/task/run.json"
 PACKAGES_PATH = "/packages"
-RESULT_FD = 3
 MAX_STR = 100_000
 MAX_ITEMS = 1_000_000
 MAX_DEPTH = 20
@@ -108,9 +107,11 @@ def _arrays(args, indices):
 
 
 def main():
-    # Keep a private copy of the result channel and the tools that write to it before any candidate code runs.
-    out = os.fdopen(os.dup(RESULT_FD), "w", buffering=1)
-    os.close(RESULT_FD)
+    # Keep a private copy of the result channel (its fd number is our argument) and the tools that write to
+    # it before any candidate code runs.
+    result_fd = int(sys.argv[1])
+    out = os.fdopen(os.dup(result_fd), "w", buffering=1)
+    os.close(result_fd)
     dumps, real_stdout, harness_pid, exit_now = json.dumps, sys.stdout, os.getpid(), os._exit
 
     def emit(record):

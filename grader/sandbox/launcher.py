@@ -8,7 +8,8 @@ environment of ours, no capabilities, and it runs as an unprivileged user id cho
 that the process-count limit counts only its own processes.
 
 Trusted code writes the task folder before the run and removes it after, never reading anything from it;
-results come back on one pipe (fd 3), read with a size cap. Without a working bubblewrap this module refuses
+results come back on one pipe (its fd number is the harness's argument), read with a size cap. A seccomp
+filter (sandbox/seccomp.py) denies system calls no run needs. Without a working bubblewrap this module refuses
 to run anything (SandboxUnavailable); there is no unsandboxed fallback.
 """
 
@@ -27,6 +28,8 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from grader.sandbox.seccomp import filter_program
 
 HARNESS = Path(__file__).with_name("harness.py")
 # The interpreter the sandbox runs: the base installation behind this virtualenv (stdlib only).
@@ -96,10 +99,11 @@ def package_mounts(packages: list[str]) -> list[tuple[Path, str]]:
     return mounts
 
 
-def bwrap_command(task_dir: Path, packages: list[str], uid: int) -> list[str]:
+def bwrap_command(task_dir: Path, packages: list[str], uid: int, seccomp_fd: int, result_fd: int) -> list[str]:
     """The full argv (never a shell string) that runs the harness inside bubblewrap."""
     cmd = [
         shutil.which("bwrap") or "bwrap",
+        "--seccomp", str(seccomp_fd),
         # New PID, network, IPC, UTS and cgroup namespaces. No user namespace: bwrap runs as root to mount,
         # then setpriv drops to a real unprivileged uid of the host, so host rlimits apply to it.
         "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
@@ -140,7 +144,7 @@ def bwrap_command(task_dir: Path, packages: list[str], uid: int) -> list[str]:
         "--",
         "setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
         "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs",
-        f"/python/bin/{PYTHON_VERSION}", "-I", "-S", "-B", "/harness/harness.py",
+        f"/python/bin/{PYTHON_VERSION}", "-I", "-S", "-B", "/harness/harness.py", str(result_fd),
     ]
     return cmd
 
@@ -199,9 +203,15 @@ def run_sandboxed(*, submission: str, run: dict, packages: list[str], limits: Li
         for name in ("submission.py", "run.json"):
             os.chmod(task_dir / name, 0o644)
         uid = sandbox_uid()
+        seccomp_read, seccomp_write = os.pipe()
+        result_read, result_write = os.pipe()
         try:
-            return _execute(bwrap_command(task_dir, packages, uid), limits)
+            os.write(seccomp_write, filter_program())  # a few hundred bytes: fits the pipe's buffer
+            os.close(seccomp_write)
+            cmd = bwrap_command(task_dir, packages, uid, seccomp_fd=seccomp_read, result_fd=result_write)
+            return _execute(cmd, limits, result_read=result_read, result_write=result_write, seccomp_fd=seccomp_read)
         finally:
+            os.close(seccomp_read)
             _reap_leftovers(uid)
     finally:
         # Removing the folder we made is the only thing trusted code does to it after the run; it was
@@ -209,27 +219,22 @@ def run_sandboxed(*, submission: str, run: dict, packages: list[str], limits: Li
         shutil.rmtree(task_dir, ignore_errors=True)
 
 
-def _execute(cmd: list[str], limits: Limits) -> RunOutcome:
+def _execute(cmd: list[str], limits: Limits, *, result_read: int, result_write: int, seccomp_fd: int) -> RunOutcome:
+    """Run `cmd`, collecting stdout (capped) and the result pipe (capped) until both close or time runs out."""
     outcome = RunOutcome()
-    result_read, result_write = os.pipe()
     start = time.monotonic()
     deadline = start + limits.time_seconds + 1.0  # + interpreter start-up
-    uid_limits = _limit_child(limits)
-
-    def preexec():
-        uid_limits()
-        os.dup2(result_write, 3)
-        os.set_inheritable(3, True)
-
     try:
         process = subprocess.Popen(
             cmd,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
-            pass_fds=(3,),  # the result channel, dup'ed onto fd 3 in preexec
-            preexec_fn=preexec,
+            # Only these reach bwrap (and the harness, which is told the result fd's number); every other
+            # descriptor of the worker (database and broker sockets, files) is closed.
+            pass_fds=(result_write, seccomp_fd),
             close_fds=True,
+            preexec_fn=_limit_child(limits),
             start_new_session=True,
         )
     except OSError as exc:

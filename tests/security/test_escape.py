@@ -3,7 +3,11 @@
 Each probe runs inside the real sandbox and reports what it could do; the test asserts it could not.
 """
 
+import errno
+import platform
 from pathlib import Path
+
+import pytest
 
 from django.conf import settings
 
@@ -177,3 +181,24 @@ def test_no_capabilities_and_no_new_privileges():
 
 def test_stdin_is_empty():
     assert value_of(observe("import sys\nreturn sys.stdin.read()")) == ""
+
+
+@pytest.mark.skipif(platform.machine() != "x86_64", reason="system call numbers below are x86_64's")
+def test_dangerous_system_calls_are_denied_by_seccomp():
+    # Without the filter, unshare(CLONE_NEWUSER) would succeed here and io_uring_setup would answer EFAULT.
+    result = value_of(observe("""
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        calls = {"ptrace": (101, 16, 1, 0, 0), "unshare": (272, 0x10000000), "setns": (308, 0, 0), "mount": (165, 0, 0, 0, 0, 0),
+                 "bpf": (321, 0, 0, 0), "io_uring_setup": (425, 1, 0), "keyctl": (250, 0, 0), "userfaultfd": (323, 0),
+                 "perf_event_open": (298, 0, 0, 0, 0, 0), "clone_newuser": (56, 0x10000000 | 17, 0, 0, 0, 0), "clone3": (435, 0, 0)}
+        out = {}
+        for name, (number, *args) in calls.items():
+            ctypes.set_errno(0)
+            r = libc.syscall(number, *args)
+            out[name] = ctypes.get_errno() if r == -1 else "allowed"
+        return out
+    """))
+    expected = {name: errno.EPERM for name in result}
+    expected["clone3"] = errno.ENOSYS
+    assert result == expected
