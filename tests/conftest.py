@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from accounts.models import Role, User
 from accounts.services import user_role_set
@@ -9,9 +10,14 @@ PASSWORD = "a-long-test-password-1"
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the real bank once for the whole session (tests roll back their own changes)."""
+    """Load the real bank once for the whole session (tests roll back their own changes).
+
+    Transactional tests (the real-worker tests) flush the database when they end; with serialized_rollback
+    they restore this snapshot, bank included, when they start.
+    """
     with django_db_blocker.unblock():
         call_command("sync_bank", verbosity=0)
+        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 def _user(username: str, role: str) -> User:

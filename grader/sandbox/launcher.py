@@ -4,8 +4,8 @@ The sandbox sees: the Python interpreter and its standard library (no site-packa
 allows (mounted one by one), the harness, and a task folder holding the submission and the case inputs,
 all read-only; plus small tmpfs scratch folders. It has no network (its own empty network namespace), its own
 PID namespace (it cannot see or signal the host's processes, and everything in it dies with the run), no
-environment of ours, no capabilities, and it runs as an unprivileged user id chosen per worker process so
-that the process-count limit counts only its own processes.
+environment of ours, no capabilities, and it runs as an unprivileged user id that no other run holds at
+the same time, so that the process-count limit counts only its own processes.
 
 Trusted code writes the task folder before the run and removes it after, never reading anything from it;
 results come back on one pipe (its fd number is the harness's argument), read with a size cap. A seccomp
@@ -15,6 +15,7 @@ to run anything (SandboxUnavailable); there is no unsandboxed fallback.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import resource
@@ -26,6 +27,7 @@ import sys
 import sysconfig
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,9 +78,34 @@ class RunOutcome:
     seconds: float = 0.0
 
 
-def sandbox_uid() -> int:
-    """An unprivileged user id of this worker process's own, so that RLIMIT_NPROC counts only its runs."""
-    return 61000 + os.getpid() % 3000
+SANDBOX_UIDS = range(61000, 64000)
+UID_LOCKS = Path(tempfile.gettempdir()) / "mlassess-sandbox-uids"
+
+
+@contextmanager
+def claimed_uid():
+    """An unprivileged user id that no other run on this host holds right now.
+
+    Each run needs a uid of its own: RLIMIT_NPROC counts per uid, and after the run every process of that
+    uid is killed. A lock file per uid (flock, released when the run ends or its process dies) keeps
+    concurrent workers apart; the search starts at a pid-derived slot so workers rarely contend.
+    """
+    UID_LOCKS.mkdir(mode=0o700, exist_ok=True)
+    start = os.getpid()
+    for offset in range(len(SANDBOX_UIDS)):
+        uid = SANDBOX_UIDS[(start + offset) % len(SANDBOX_UIDS)]
+        handle = open(UID_LOCKS / str(uid), "a")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            continue
+        try:
+            yield uid
+        finally:
+            handle.close()  # closing releases the lock
+        return
+    raise SandboxUnavailable("every sandbox user id is in use")
 
 
 def package_mounts(packages: list[str]) -> list[tuple[Path, str]]:
@@ -202,21 +229,26 @@ def run_sandboxed(*, submission: str, run: dict, packages: list[str], limits: Li
         os.chmod(task_dir, 0o755)
         for name in ("submission.py", "run.json"):
             os.chmod(task_dir / name, 0o644)
-        uid = sandbox_uid()
-        seccomp_read, seccomp_write = os.pipe()
-        result_read, result_write = os.pipe()
-        try:
-            os.write(seccomp_write, filter_program())  # a few hundred bytes: fits the pipe's buffer
-            os.close(seccomp_write)
-            cmd = bwrap_command(task_dir, packages, uid, seccomp_fd=seccomp_read, result_fd=result_write)
-            return _execute(cmd, limits, result_read=result_read, result_write=result_write, seccomp_fd=seccomp_read)
-        finally:
-            os.close(seccomp_read)
-            _reap_leftovers(uid)
+        with claimed_uid() as uid:
+            return _run_as(uid, task_dir, packages, limits)
     finally:
         # Removing the folder we made is the only thing trusted code does to it after the run; it was
         # mounted read-only, so the sandbox could not have planted anything in it.
         shutil.rmtree(task_dir, ignore_errors=True)
+
+
+def _run_as(uid: int, task_dir: Path, packages: list[str], limits: Limits) -> RunOutcome:
+    """One run as `uid`; afterwards no process of that uid is left."""
+    seccomp_read, seccomp_write = os.pipe()
+    result_read, result_write = os.pipe()
+    try:
+        os.write(seccomp_write, filter_program())  # a few hundred bytes: fits the pipe's buffer
+        os.close(seccomp_write)
+        cmd = bwrap_command(task_dir, packages, uid, seccomp_fd=seccomp_read, result_fd=result_write)
+        return _execute(cmd, limits, result_read=result_read, result_write=result_write, seccomp_fd=seccomp_read)
+    finally:
+        os.close(seccomp_read)
+        _reap_leftovers(uid)
 
 
 def _execute(cmd: list[str], limits: Limits, *, result_read: int, result_write: int, seccomp_fd: int) -> RunOutcome:

@@ -1,7 +1,7 @@
 """A real Celery worker on Redis and PostgreSQL grading through the real sandbox.
 
-These tests commit their rows (the worker is another process) and remove them afterwards; they do not use
-pytest-django's flush, which would also remove the bank loaded for the whole session.
+The worker is another process, so these tests commit (transaction=True); pytest-django runs them after the
+others, and serialized_rollback restores the session's bank before each.
 """
 
 import os
@@ -20,24 +20,21 @@ from django.utils import timezone
 from accounts.models import User
 from grader import services
 from grader.models import Submission, SubmissionGrade, SubmissionStatus, Verdict
+from grader.sandbox.launcher import SANDBOX_UIDS
 from mlassess.celery import app
 from questions.models import Question
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 TASKS = Path(settings.BANK_DIR) / "core-ml"
 
 
 @pytest.fixture
-def live_db(django_db_blocker):
+def live_db():
     if connection.vendor != "postgresql" or not settings.REDIS_URL:
         pytest.skip("needs DATABASE_URL (PostgreSQL) and REDIS_URL, as CI sets them")
-    with django_db_blocker.unblock():
-        with app.connection_for_write() as conn:
-            conn.default_channel.queue_declare("grading", passive=False, durable=True, auto_delete=False)
-            conn.default_channel.queue_purge("grading")
-        yield
-        Submission.objects.filter(candidate__username__startswith="worker-test-").delete()
-        User.objects.filter(username__startswith="worker-test-").delete()
+    with app.connection_for_write() as conn:
+        conn.default_channel.queue_declare("grading", passive=False, durable=True, auto_delete=False)
+        conn.default_channel.queue_purge("grading")
 
 
 def start_worker(concurrency=2):
@@ -74,6 +71,20 @@ def wait_for(predicate, timeout=180, what="condition"):
             return
         time.sleep(0.2)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+def sandbox_processes() -> list[str]:
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        uid = int(next(line for line in status.splitlines() if line.startswith("Uid:")).split()[1])
+        if uid in SANDBOX_UIDS or b"mlassess-task" in cmdline:
+            found.append(pid)
+    return found
 
 
 def candidates(n):
@@ -124,9 +135,8 @@ def test_a_worker_killed_mid_grade_loses_nothing(live_db):
     finally:
         stop(worker, signal.SIGKILL)  # the whole worker, mid-grade, with no chance to clean up
     assert Submission.objects.get(pk=submission.pk).status == SubmissionStatus.RUNNING
-    # Its sandbox died with it.
-    time.sleep(0.5)
-    assert subprocess.run(["pgrep", "-f", "mlassess-task"], capture_output=True).stdout == b""
+    # Its sandbox died with it: no bubblewrap and no process of a sandbox user is left.
+    wait_for(lambda: not sandbox_processes(), timeout=5, what="the killed worker's sandbox to go")
 
     # The periodic sweep, some minutes later, finds it stuck and queues it again for a new worker.
     assert services.sweep_stuck(now=timezone.now() + services.STUCK_AFTER + timedelta(seconds=1)) == [submission.pk]

@@ -202,3 +202,12 @@ def test_dangerous_system_calls_are_denied_by_seccomp():
     expected = {name: errno.EPERM for name in result}
     expected["clone3"] = errno.ENOSYS
     assert result == expected
+
+
+def test_concurrent_runs_never_share_a_user_id():
+    from grader.sandbox.launcher import claimed_uid
+
+    with claimed_uid() as first, claimed_uid() as second:
+        assert first != second
+    with claimed_uid() as again:
+        assert again == first  # released at the end of the run
