@@ -80,6 +80,9 @@ class RunOutcome:
 
 SANDBOX_UIDS = range(61000, 64000)
 UID_LOCKS = Path(tempfile.gettempdir()) / "mlassess-sandbox-uids"
+# The uids this process has run code as: what its own checks for leftover processes look at (another
+# worker's live run on the same host is not a leftover of ours).
+uids_used_here: set[int] = set()
 
 
 @contextmanager
@@ -100,6 +103,7 @@ def claimed_uid():
         except BlockingIOError:
             handle.close()
             continue
+        uids_used_here.add(uid)
         try:
             yield uid
         finally:

@@ -8,7 +8,8 @@ import pytest
 from django.conf import settings
 
 from grader import judging
-from grader.sandbox.launcher import SANDBOX_UIDS, Limits, RunOutcome, run_sandboxed
+from grader.sandbox import launcher
+from grader.sandbox.launcher import Limits, RunOutcome, run_sandboxed
 from questions.bank_format import load_bank
 
 CANARY = "mlassess-canary-8d1f4c"
@@ -32,9 +33,12 @@ def secret_in_our_environment(monkeypatch):
 
 @pytest.fixture(autouse=True)
 def nothing_outlives_the_run():
-    """After every attack: no process of any sandbox user is left on the host."""
+    """After every attack: no process of a sandbox user that this test run used is left on the host.
+
+    (Only our own uids: another worker or test run on the same host may be running code right now.)
+    """
     yield
-    left = [p for p in os.listdir("/proc") if p.isdigit() and _uid_of(p) in SANDBOX_UIDS]
+    left = [p for p in os.listdir("/proc") if p.isdigit() and _uid_of(p) in launcher.uids_used_here]
     assert left == [], f"sandbox processes outlived their run: {left}"
 
 
