@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench sandbox clean
+.PHONY: install run test bench sandbox browser clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,14 +17,18 @@ sandbox:
 
 install: $(STAMP) sandbox
 
+# Debian's chromium, which the browser tests drive with Playwright (it cannot download browsers here).
+browser:
+	@scripts/ensure_chromium.sh
+
 run: install
 	@scripts/run_local.sh
 
-test: install
+test: install browser
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: install
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench grader
 
 clean:
 	rm -rf $(VENV) var

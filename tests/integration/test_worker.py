@@ -7,8 +7,6 @@ others, and serialized_rollback restores the session's bank before each.
 import os
 import signal
 import subprocess
-import sys
-import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from grader.models import Submission, SubmissionGrade, SubmissionStatus, Verdict
 from grader.sandbox.launcher import SANDBOX_UIDS
 from mlassess.celery import app
 from questions.models import Question
+from tests.workers import start_worker, stop, wait_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 TASKS = Path(settings.BANK_DIR) / "core-ml"
@@ -35,42 +34,6 @@ def live_db():
     with app.connection_for_write() as conn:
         conn.default_channel.queue_declare("grading", passive=False, durable=True, auto_delete=False)
         conn.default_channel.queue_purge("grading")
-
-
-def start_worker(concurrency=2):
-    db = dict(connection.settings_dict)
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "REDIS_URL": settings.REDIS_URL,
-        "DJANGO_SETTINGS_MODULE": "mlassess.test_settings",
-    }
-    return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "mlassess", "worker", "--queues", "grading", "--concurrency",
-         str(concurrency), "--loglevel", "WARNING", "--without-gossip", "--without-mingle", "--without-heartbeat"],
-        cwd=settings.BASE_DIR, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-
-
-def stop(worker, sig=signal.SIGTERM):
-    try:
-        os.killpg(worker.pid, sig)
-    except ProcessLookupError:
-        pass
-    try:
-        worker.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(worker.pid, signal.SIGKILL)
-        worker.wait()
-
-
-def wait_for(predicate, timeout=180, what="condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def sandbox_processes() -> list[str]:
