@@ -30,6 +30,8 @@ MAX_OPEN_SUBMISSIONS = 5  # per candidate: queued or running at once
 # A submission queued or running longer than this is assumed lost (worker gone) and requeued by the sweep.
 STUCK_AFTER = timedelta(minutes=3)
 MAX_TRIES = 5
+# The same code for the same task again within this window is one submission (a double click).
+DUPLICATE_WINDOW = timedelta(seconds=10)
 
 
 class GraderFault(Exception):
@@ -55,10 +57,26 @@ def check_submission_allowed(*, candidate: User, question: Question, code: str) 
 
 @transaction.atomic
 def submit(*, candidate: User, question: Question, code: str, kind: str = SubmissionKind.SUBMIT) -> Submission:
-    """Store a submission against the question's current version and queue it for grading after commit."""
-    check_submission_allowed(candidate=candidate, question=question, code=code)
+    """Store a submission against the question's current version and queue it for grading after commit.
+
+    The same code sent again for the same task within DUPLICATE_WINDOW (a double click, a resent form) is
+    the same submission: it is returned instead of a second one being made.
+    """
     if kind not in SubmissionKind.values:
         raise ValidationError("Choose Run examples or Submit.")
+    # One candidate's submits take turns (a row lock on PostgreSQL; SQLite's immediate transactions already
+    # serialise writers), so two requests of one double click cannot both pass the checks below.
+    User.objects.select_for_update().filter(pk=candidate.pk).exists()
+    duplicate = (
+        Submission.objects.filter(
+            candidate=candidate, question=question, kind=kind, created_at__gte=timezone.now() - DUPLICATE_WINDOW
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if duplicate is not None and duplicate.code == code:
+        return duplicate
+    check_submission_allowed(candidate=candidate, question=question, code=code)
     submission = Submission.objects.create(
         candidate=candidate,
         question=question,

@@ -121,7 +121,26 @@ def test_code_cannot_be_submitted_to_a_choice_question(candidate):
 
 def test_too_many_open_submissions_are_refused(candidate):
     question = Question.objects.get(slug="k-fold")
-    for _ in range(services.MAX_OPEN_SUBMISSIONS):
-        services.submit(candidate=candidate, question=question, code="x = 1")
+    for i in range(services.MAX_OPEN_SUBMISSIONS):
+        services.submit(candidate=candidate, question=question, code=f"x = {i}")
     with pytest.raises(ValidationError, match="still being graded"):
-        services.submit(candidate=candidate, question=question, code="x = 1")
+        services.submit(candidate=candidate, question=question, code="x = 'one more'")
+
+
+def test_the_same_code_sent_twice_at_once_is_one_submission(candidate):
+    question = Question.objects.get(slug="k-fold")
+    first = services.submit(candidate=candidate, question=question, code="x = 1")
+    again = services.submit(candidate=candidate, question=question, code="x = 1")
+    assert again.pk == first.pk
+    assert Submission.objects.count() == 1
+    # Other code, or the same code as an example run, is a submission of its own.
+    services.submit(candidate=candidate, question=question, code="x = 2")
+    services.submit(candidate=candidate, question=question, code="x = 1", kind=SubmissionKind.EXAMPLES)
+    assert Submission.objects.count() == 3
+
+
+def test_the_same_code_later_is_a_new_submission(candidate):
+    question = Question.objects.get(slug="k-fold")
+    first = services.submit(candidate=candidate, question=question, code="x = 1")
+    Submission.objects.filter(pk=first.pk).update(created_at=timezone.now() - services.DUPLICATE_WINDOW - timedelta(seconds=1))
+    assert services.submit(candidate=candidate, question=question, code="x = 1").pk != first.pk

@@ -37,3 +37,32 @@ def test_database_constraints_hold_on_postgres(candidate):
             candidate=candidate, question=question, version=question.current_version,
             answer="a", status="graded", score=5, max_score=1,
         )
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_double_click_on_two_connections_makes_one_submission(candidate):
+    """Two requests of one double click, racing on two database connections, store one submission."""
+    import threading
+
+    from django.db import connections
+
+    from grader import services
+    from grader.models import Submission
+
+    question = Question.objects.get(slug="k-fold")
+    barrier, made = threading.Barrier(2), []
+
+    def click():
+        try:
+            barrier.wait()
+            made.append(services.submit(candidate=candidate, question=question, code="x = 1").pk)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=click) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(made) == 2 and made[0] == made[1]
+    assert Submission.objects.filter(candidate=candidate).count() == 1
