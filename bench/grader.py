@@ -65,12 +65,13 @@ def sandbox_versus_naive(runs=30):
     from django.conf import settings
 
     from grader import judging
+    from grader.cases import HIDDEN, hidden_seed, prepared_cases
     from grader.sandbox.launcher import SITE_PACKAGES, run_sandboxed
     from questions.bank_format import load_bank
 
     task = next(q for q in load_bank(settings.BANK_DIR).questions if q.slug == "f1-score")
     code = task.spec["solution"]
-    cases, _ = judging.prepared_cases(task.spec, which=judging.HIDDEN, seed=judging.hidden_seed(task.content_hash))
+    cases, _ = prepared_cases(task.spec, which=HIDDEN, seed=hidden_seed(task.content_hash))
     run = {"entry_point": "f1_score", "mode": "function", "cases": [c.to_run() for c in cases], "packages": ["numpy"]}
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "run.json").write_text(json.dumps(run))
@@ -86,7 +87,7 @@ def sandbox_versus_naive(runs=30):
             subprocess.run(naive_cmd, check=True, capture_output=True)
             naive.append(time.perf_counter() - start)
             start = time.perf_counter()
-            verdict = judging.run_task("code", task.spec, code, which=judging.HIDDEN, seed=judging.hidden_seed(task.content_hash), points=10)
+            verdict = judging.run_task("code", task.spec, code, which=HIDDEN, seed=hidden_seed(task.content_hash), points=10)
             graded.append(time.perf_counter() - start)
             assert verdict.verdict == "accepted"
     return sandboxed, naive, graded, len(cases)

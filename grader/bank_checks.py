@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from grader import judging
+from grader.cases import EXAMPLES, HIDDEN, hidden_seed, prepared_cases
+from grader.comparison import compare_case
 from grader.models import Verdict
 from questions.bank_format import Bank, BankError, relative_path
 from questions.models import CODE_TYPES
@@ -26,21 +28,21 @@ def check_code_tasks(bank: Bank, *, progress=None) -> None:
 def task_problems(qtype: str, spec: dict, folder, content_hash: str, points: float) -> list[str]:
     """What is wrong with one task, as "path: problem" lines (empty when it is sound)."""
     where = relative_path(folder, folder.parent.parent)
-    seed = judging.hidden_seed(content_hash)
+    seed = hidden_seed(content_hash)
     problems = []
     try:
         if qtype == "code" and spec["compare"]["kind"] == "checker":
             # The reference's own output must satisfy the checker (for cases where it does not raise).
-            for which in (judging.EXAMPLES, judging.HIDDEN):
-                cases, expected = judging.prepared_cases(spec, which=which, seed=seed)
+            for which in (EXAMPLES, HIDDEN):
+                cases, expected = prepared_cases(spec, which=which, seed=seed)
                 for case in cases:
                     if isinstance(expected[case.id], dict) and "raises" in expected[case.id]:
                         continue
                     record = {"ok": True, "value": expected[case.id]}
-                    if not judging.compare_case(spec, case, expected[case.id], record).passed:
+                    if not compare_case(spec, case, expected[case.id], record).passed:
                         problems.append(f"{where}/reference.py: fails checker.py on case {case.id} ({case.category})")
                         break
-        for which in (judging.EXAMPLES, judging.HIDDEN) if qtype == "code" else (judging.HIDDEN,):
+        for which in (EXAMPLES, HIDDEN) if qtype == "code" else (HIDDEN,):
             result = judging.run_task(qtype, spec, spec["solution"], which=which, seed=seed, points=points)
             if result.verdict != Verdict.ACCEPTED:
                 problems.append(
@@ -48,7 +50,7 @@ def task_problems(qtype: str, spec: dict, folder, content_hash: str, points: flo
                     f"({result.verdict}: {result.feedback['message'][:300]})"
                 )
         for name, code in spec["wrong"].items():
-            result = judging.run_task(qtype, spec, code, which=judging.HIDDEN, seed=seed, points=points)
+            result = judging.run_task(qtype, spec, code, which=HIDDEN, seed=seed, points=points)
             if result.verdict == Verdict.ACCEPTED:
                 problems.append(f"{where}/wrong/{name}: this known-wrong solution passes every hidden case")
     except Exception as exc:  # noqa: BLE001 - a broken trusted file: report it against the task

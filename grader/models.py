@@ -45,6 +45,13 @@ class Submission(models.Model):
     # What the candidate may see: the message, visible cases in full, hidden cases per category only.
     feedback = models.JSONField(default=dict, blank=True)
     tries = models.PositiveSmallIntegerField(default=0, help_text="How many times a worker started grading it.")
+    # The queue: when its grading message was last sent, and how many times. The sweep re-sends only what
+    # has waited past a timeout since its last send and is no longer in the broker.
+    enqueued_at = models.DateTimeField(null=True, blank=True)
+    sends = models.PositiveSmallIntegerField(default=0)
+    # A worker grading it holds a lease until then; a duplicate message finds the lease and leaves.
+    lease_until = models.DateTimeField(null=True, blank=True)
+    lease_owner = models.CharField(max_length=200, blank=True, help_text="host:pid of the process grading it")
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     graded_at = models.DateTimeField(null=True, blank=True)
@@ -53,7 +60,8 @@ class Submission(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["candidate", "question"]),
-            models.Index(fields=["status", "created_at"]),
+            models.Index(fields=["status", "enqueued_at"]),
+            models.Index(fields=["candidate", "created_at"]),
         ]
         constraints = [
             models.CheckConstraint(
@@ -93,3 +101,20 @@ class SubmissionGrade(models.Model):
                 condition=models.Q(score__gte=0, score__lte=models.F("max_score")), name="grade_score_in_range"
             ),
         ]
+
+
+class PreparedCases(models.Model):
+    """A question version's cases and expected values, computed once from its reference and kept.
+
+    Every worker on every machine reads the same cases for a version (and its grading seed), so expected
+    values are never computed per submission. Stored as text: expected values may be NaN or infinite.
+    """
+
+    version = models.ForeignKey(QuestionVersion, on_delete=models.CASCADE, related_name="+")
+    which = models.CharField(max_length=10)  # "examples" or "hidden"
+    seed = models.CharField(max_length=20)
+    data = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["version", "which", "seed"], name="prepared_cases_unique")]

@@ -1,24 +1,40 @@
-"""Writes for code submissions: submit(), grade(), regrade(), the stuck-submission sweep.
+"""Writes for code submissions: submit(), grade(), regrade(), the sweep of lost submissions.
 
-Protocol (DESIGN.md): submit() stores an immutable submission as queued and enqueues its id after commit;
-a worker calls grade(), which is idempotent; the sandbox run happens outside any transaction, and the result
-is written once, under a row lock, by whichever run finishes first.
+Protocol (DESIGN.md): submit() stores an immutable submission as queued and sends its id to the grading
+queue after commit. A worker's grade() first takes a lease on the submission with a conditional UPDATE (a
+duplicate message finds the lease, or the grade, and leaves), runs the sandbox outside any transaction, and
+writes the result once, under a row lock; a database error while writing is retried without running the
+code again. The sweep re-sends a submission only when its last send is older than a timeout and its message
+is no longer in the broker (or its worker's lease ran out): a backlog causes no extra sends.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import socket
+import time
 from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from accounts.models import User
+from grader import cases as grader_cases
 from grader import judging
-from grader.models import Submission, SubmissionGrade, SubmissionKind, SubmissionStatus, Verdict
+from grader.models import (
+    PreparedCases,
+    Submission,
+    SubmissionGrade,
+    SubmissionKind,
+    SubmissionStatus,
+    Verdict,
+)
+from grader.queue import grading_task_id, submissions_in_broker
 from grader.sandbox.launcher import SandboxUnavailable
 from questions.bank_format import BankError, load_bank
 from questions.models import CODE_TYPES, Question, QuestionVersion
@@ -27,19 +43,47 @@ log = logging.getLogger(__name__)
 
 MAX_CODE_BYTES = 64 * 1024
 MAX_OPEN_SUBMISSIONS = 5  # per candidate: queued or running at once
-# A submission queued or running longer than this is assumed lost (worker gone) and requeued by the sweep.
-STUCK_AFTER = timedelta(minutes=3)
-MAX_TRIES = 5
+# Per candidate, submissions and example runs together: a candidate submitting in a loop must not starve others.
+RATE_LIMIT = 20
+RATE_WINDOW = timedelta(minutes=1)
 # The same code for the same task again within this window is one submission (a double click).
 DUPLICATE_WINDOW = timedelta(seconds=10)
+# A queued submission whose last send is older than this and that is not in the broker is sent again.
+RESEND_AFTER = timedelta(seconds=30)
+# When the broker cannot be read, only a submission waiting this long since its last send is sent again.
+RESEND_BLIND_AFTER = timedelta(minutes=5)
+# A lease lasts the run's wall-clock limit plus this (start-up, comparing, saving the verdict).
+LEASE_MARGIN = timedelta(seconds=20)
+MAX_TRIES = 5
+# Saving a verdict: tries, the first wait (doubling each time), and how long to wait for a row lock.
+RECORD_TRIES = 6
+RECORD_FIRST_WAIT = 0.2
+RECORD_LOCK_TIMEOUT_MS = 5000
 
 
 class GraderFault(Exception):
     """Our side failed (no sandbox, a broken task, the database): retried, never the candidate's fault."""
 
 
+class SubmissionThrottled(ValidationError):
+    """Too many submissions in a short time: the candidate may try again after `retry_after` seconds."""
+
+    def __init__(self, message: str, retry_after: int):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class UnknownTask(LookupError):
+    """No code task with that slug in the bank."""
+
+
+# ------------------------------------------------------------------ submitting
+
 def check_submission_allowed(*, candidate: User, question: Question, code: str) -> None:
-    """Raise ValidationError (with a message for the candidate) unless this code may be submitted now."""
+    """Raise ValidationError (with a message for the candidate) unless this code may be submitted now.
+
+    SubmissionThrottled (a ValidationError) says when to try again.
+    """
     if not candidate.is_candidate:
         raise ValidationError("Only candidate accounts submit code.")
     if question.retired or question.current_version is None or question.current_version.type not in CODE_TYPES:
@@ -52,7 +96,20 @@ def check_submission_allowed(*, candidate: User, question: Question, code: str) 
         candidate=candidate, status__in=[SubmissionStatus.QUEUED, SubmissionStatus.RUNNING]
     ).count()
     if open_count >= MAX_OPEN_SUBMISSIONS:
-        raise ValidationError("You have several submissions still being graded. Wait for their results first.")
+        raise SubmissionThrottled(
+            f"You have {open_count} submissions still being graded. Wait for their results, then try again.", 5
+        )
+    since = timezone.now() - RATE_WINDOW
+    recent = list(
+        Submission.objects.filter(candidate=candidate, created_at__gte=since)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)[:RATE_LIMIT]
+    )
+    if len(recent) >= RATE_LIMIT:
+        wait = max(1, int((recent[-1] - since).total_seconds()) + 1)
+        raise SubmissionThrottled(
+            f"You have sent {RATE_LIMIT} runs in the last minute, the most we take. Try again in {wait} seconds.", wait
+        )
 
 
 @transaction.atomic
@@ -84,24 +141,51 @@ def submit(*, candidate: User, question: Question, code: str, kind: str = Submis
         kind=kind,
         code=code,
         max_score=float(question.current_version.points),
+        enqueued_at=timezone.now(),
+        sends=1,
     )
-    enqueue(submission.pk)
+    _send_after_commit(submission.pk)
     return submission
 
 
-def enqueue(submission_id: int) -> None:
-    """Queue grading once the current transaction commits, so the worker always finds the row."""
+def _send_after_commit(submission_id: int, *, countdown: float | None = None) -> None:
+    """Send a grading message once the current transaction commits, so the worker always finds the row."""
     from grader.tasks import grade_submission
 
-    transaction.on_commit(lambda: grade_submission.delay(submission_id))
+    transaction.on_commit(
+        lambda: grade_submission.apply_async((submission_id,), task_id=grading_task_id(submission_id), countdown=countdown)
+    )
+
+
+# ------------------------------------------------------------------ grading
+
+def prepared_cases_for(version: QuestionVersion, which: str) -> tuple[list[grader_cases.Case], dict]:
+    """A code task version's cases and expected values: computed once, stored, and kept in this process."""
+    seed = grader_cases.hidden_seed(version.content_hash)
+    key = ("version", version.pk, which, seed)
+    if (hit := grader_cases.cached_prepared(key)) is not None:
+        return hit
+    row = PreparedCases.objects.filter(version=version, which=which, seed=str(seed)).first()
+    if row is not None:
+        prepared = grader_cases.cases_from_json(row.data)
+    else:
+        cases = grader_cases.task_cases(version.spec, which=which, seed=seed)
+        prepared = (cases, grader_cases.expected_outputs(version.spec, cases))
+        with transaction.atomic():
+            PreparedCases.objects.get_or_create(
+                version=version, which=which, seed=str(seed), defaults={"data": grader_cases.cases_to_json(*prepared)}
+            )
+    grader_cases.remember_prepared(key, *prepared)
+    return prepared
 
 
 def _judge(version: QuestionVersion, code: str, kind: str) -> judging.Judgement:
-    which = judging.EXAMPLES if kind == SubmissionKind.EXAMPLES else judging.HIDDEN
+    which = grader_cases.EXAMPLES if kind == SubmissionKind.EXAMPLES else grader_cases.HIDDEN
     try:
+        prepared = prepared_cases_for(version, which) if version.type == "code" else None
         return judging.run_task(
-            version.type, version.spec, code, which=which, seed=judging.hidden_seed(version.content_hash),
-            points=float(version.points),
+            version.type, version.spec, code, which=which, seed=grader_cases.hidden_seed(version.content_hash),
+            points=float(version.points), prepared=prepared,
         )
     except SandboxUnavailable as exc:
         raise GraderFault(f"sandbox unavailable: {exc}") from exc
@@ -110,26 +194,91 @@ def _judge(version: QuestionVersion, code: str, kind: str) -> judging.Judgement:
         raise GraderFault(f"{type(exc).__name__}: {exc}") from exc
 
 
+def lease_length(version: QuestionVersion) -> timedelta:
+    """How long a worker may hold a submission: the run's wall-clock limit plus a margin."""
+    return timedelta(seconds=judging.limits_for(version.spec).time_seconds + 1) + LEASE_MARGIN
+
+
+def this_process() -> str:
+    """Who holds a lease: this host and process."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _holder_is_gone(owner: str) -> bool:
+    """True when a lease's holder is a process of this host that no longer runs (a killed pool process)."""
+    host, _, pid = owner.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False  # another machine's worker: only its lease running out tells
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def _take_lease(submission_id: int) -> Submission | None:
+    """Claim a submission for grading (a conditional UPDATE); None when it is graded or another worker has it.
+
+    A lease is free when there is none, when it ran out, or when its holder was a process of this host that
+    died (Celery hands a killed pool process's job back at once: it must not wait for the lease to run out).
+    """
+    submission = Submission.objects.select_related("version").filter(pk=submission_id).first()
+    if submission is None or submission.is_done:
+        return None
+    now = timezone.now()
+    free = Q(lease_until__isnull=True) | Q(lease_until__lt=now)
+    if submission.lease_owner and _holder_is_gone(submission.lease_owner):
+        free |= Q(lease_owner=submission.lease_owner)
+    taken = (
+        Submission.objects.filter(free, pk=submission_id, status__in=[SubmissionStatus.QUEUED, SubmissionStatus.RUNNING])
+        .update(status=SubmissionStatus.RUNNING, started_at=now, lease_until=now + lease_length(submission.version),
+                lease_owner=this_process(), tries=F("tries") + 1)
+    )
+    return submission if taken else None
+
+
 def grade(*, submission_id: int) -> Submission | None:
-    """Grade a queued submission. Idempotent: a submission already graded (or given up on) is left as it is.
+    """Grade a queued submission. Idempotent: a submission already graded (or given up on), or being graded
+    by another worker under a lease, is left as it is.
 
     Raises GraderFault when our side fails; the caller retries.
     """
-    with transaction.atomic():
-        submission = Submission.objects.select_for_update().filter(pk=submission_id).first()
-        if submission is None or submission.is_done:
-            return submission
-        submission.status = SubmissionStatus.RUNNING
-        submission.started_at = timezone.now()
-        submission.tries += 1
-        submission.save(update_fields=["status", "started_at", "tries"])
+    submission = _take_lease(submission_id)
+    if submission is None:
+        return Submission.objects.filter(pk=submission_id).first()
     judgement = _judge(submission.version, submission.code, submission.kind)
-    return _record(submission_id=submission_id, version=submission.version, judgement=judgement, reason="first grading")
+    return _record_with_retries(submission_id=submission_id, version=submission.version, judgement=judgement,
+                                reason="first grading")
+
+
+def _record_with_retries(**kwargs) -> Submission | None:
+    """Save a verdict, retrying database errors (a lost connection, a lock, a deadlock) with backoff.
+
+    The judgement stays in memory while it retries: the code is not run again.
+    """
+    wait = RECORD_FIRST_WAIT
+    for attempt in range(1, RECORD_TRIES + 1):
+        try:
+            return _record(**kwargs)
+        except DatabaseError as exc:
+            if attempt == RECORD_TRIES or connection.in_atomic_block:
+                raise GraderFault(f"could not save the verdict: {exc}") from exc
+            log.warning("saving the verdict of submission %s failed (try %s): %s", kwargs["submission_id"], attempt, exc)
+            connection.close()  # a broken connection is replaced on the next query
+            time.sleep(wait)
+            wait *= 2
+    return None
 
 
 @transaction.atomic
 def _record(*, submission_id: int, version: QuestionVersion, judgement: judging.Judgement, reason: str,
             regrade: bool = False) -> Submission | None:
+    if connection.vendor == "postgresql":
+        # Wait a while for a row lock, not forever: a timeout is retried like any database error.
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL lock_timeout = {int(RECORD_LOCK_TIMEOUT_MS)}")
     submission = Submission.objects.select_for_update().get(pk=submission_id)
     if submission.status == SubmissionStatus.GRADED and not regrade:
         return submission  # another run of the same job finished first: one grade per submission
@@ -154,14 +303,26 @@ def _record(*, submission_id: int, version: QuestionVersion, judgement: judging.
     submission.total = judgement.total
     submission.feedback = judgement.feedback
     submission.graded_at = timezone.now()
+    submission.lease_until = None
     submission.save()
     return submission
 
 
 @transaction.atomic
-def grading_retry_later(*, submission_id: int) -> None:
-    """Our fault on this try: put the submission back to queued so the candidate sees it is still coming."""
-    Submission.objects.filter(pk=submission_id, status=SubmissionStatus.RUNNING).update(status=SubmissionStatus.QUEUED)
+def grading_failed(*, submission_id: int, reason: str) -> None:
+    """Our side failed on this try: send the submission again after a growing wait (2, 4, 8... seconds), or,
+    once MAX_TRIES runs have failed, record grader_error, which never counts against the candidate."""
+    submission = Submission.objects.select_for_update().filter(pk=submission_id).first()
+    if submission is None or submission.is_done:
+        return
+    if submission.tries >= MAX_TRIES:
+        grading_give_up(submission_id=submission_id, reason=reason)
+        return
+    log.warning("grading submission %s failed on our side (try %s): %s", submission_id, submission.tries, reason)
+    Submission.objects.filter(pk=submission_id).update(
+        status=SubmissionStatus.QUEUED, lease_until=None, enqueued_at=timezone.now(), sends=F("sends") + 1
+    )
+    _send_after_commit(submission_id, countdown=2 ** max(1, submission.tries))
 
 
 @transaction.atomic
@@ -172,21 +333,25 @@ def grading_give_up(*, submission_id: int, reason: str) -> None:
         return
     submission.status = SubmissionStatus.FAILED
     submission.verdict = Verdict.GRADER_ERROR
+    submission.lease_until = None
     submission.feedback = {
         "message": "Our grader could not run your code. This is not your fault and does not count against you; "
         "please submit again in a few minutes.",
         "examples": [],
         "categories": [],
     }
-    submission.save(update_fields=["status", "verdict", "feedback"])
+    submission.save(update_fields=["status", "verdict", "feedback", "lease_until"])
     log.error("gave up grading submission %s: %s", submission_id, reason)
 
+
+# ------------------------------------------------------------------ regrading
 
 def regrade(*, submission: Submission, reason: str) -> Submission:
     """Grade a graded submission again against its question's current version, keeping every earlier grade."""
     version = submission.question.current_version
     judgement = _judge(version, submission.code, submission.kind)
-    return _record(submission_id=submission.pk, version=version, judgement=judgement, reason=reason, regrade=True)
+    return _record_with_retries(submission_id=submission.pk, version=version, judgement=judgement, reason=reason,
+                                regrade=True)
 
 
 def regrade_question(*, question: Question, reason: str, progress=None) -> int:
@@ -201,36 +366,54 @@ def regrade_question(*, question: Question, reason: str, progress=None) -> int:
     return len(ids)
 
 
+# ------------------------------------------------------------------ the sweep
+
 def sweep_stuck(*, now=None) -> list[int]:
-    """Requeue submissions stuck in queued or running past their deadline (a lost message, a dead worker)."""
+    """Send again what was lost: a queued submission whose message is gone from the broker, or a running one
+    whose worker's lease ran out. Returns the ids sent again.
+
+    A submission waiting in a long backlog is still in the broker and is left alone. Each re-send is claimed
+    with a conditional UPDATE on its last send, so two sweeps running at once never both send it.
+    """
     now = now or timezone.now()
-    cutoff = now - STUCK_AFTER
-    stuck = Submission.objects.filter(
-        status__in=[SubmissionStatus.QUEUED, SubmissionStatus.RUNNING], created_at__lt=cutoff
-    ).exclude(status=SubmissionStatus.RUNNING, started_at__gte=cutoff)
-    requeued = []
-    for submission in stuck:
-        if submission.tries >= MAX_TRIES:
-            grading_give_up(submission_id=submission.pk, reason="stuck after the maximum number of tries")
+    in_broker = submissions_in_broker()
+    resend_after = RESEND_AFTER if in_broker is not None else RESEND_BLIND_AFTER
+    lost = Submission.objects.filter(
+        Q(status=SubmissionStatus.QUEUED, enqueued_at__lt=now - resend_after)
+        | Q(status=SubmissionStatus.RUNNING, lease_until__lt=now)
+    ).values_list("pk", "status", "enqueued_at", "tries")
+    sent = []
+    for pk, status, enqueued_at, tries in lost:
+        if status == SubmissionStatus.QUEUED and in_broker is not None and pk in in_broker:
+            continue  # waiting its turn
+        if tries >= MAX_TRIES:
+            grading_give_up(submission_id=pk, reason="lost after the maximum number of tries")
             continue
         with transaction.atomic():
-            enqueue(submission.pk)
-        requeued.append(submission.pk)
-    return requeued
+            claimed = Submission.objects.filter(pk=pk, status=status, enqueued_at=enqueued_at).update(
+                status=SubmissionStatus.QUEUED, lease_until=None, enqueued_at=now, sends=F("sends") + 1
+            )
+            if claimed:
+                _send_after_commit(pk)
+                sent.append(pk)
+    return sent
 
+
+# ------------------------------------------------------------------ the `grade` command
 
 def grade_file(*, slug: str, code: str, bank_dir: Path | None = None) -> judging.Judgement:
     """Grade code for a task straight from the on-disk bank, synchronously, on its hidden cases.
 
-    Needs no database, broker or worker: this is the `manage.py grade` contract. Raises KeyError for an
+    Needs no database, broker or worker: this is the `manage.py grade` contract. Raises UnknownTask for an
     unknown slug, BankError for an invalid bank and SandboxUnavailable without a sandbox.
     """
     bank = load_bank(bank_dir or settings.BANK_DIR)
     data = next((q for q in bank.questions if q.slug == slug), None)
     if data is None:
-        raise KeyError(slug)
+        raise UnknownTask(slug)
     if data.type not in CODE_TYPES:
         raise BankError([f"{slug} is a {data.type} question, not a code task"])
     return judging.run_task(
-        data.type, data.spec, code, which=judging.HIDDEN, seed=judging.hidden_seed(data.content_hash), points=float(data.points)
+        data.type, data.spec, code, which=grader_cases.HIDDEN, seed=grader_cases.hidden_seed(data.content_hash),
+        points=float(data.points),
     )

@@ -36,6 +36,27 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+
+
+def _grading_seed() -> str:
+    """The seed of hidden cases, hidden ML splits and the like: MLASSESS_GRADING_SEED, else one per installation.
+
+    Not the secret key: rotating the key must not change any hidden case. Every worker on every machine
+    must share it (set MLASSESS_GRADING_SEED in production); it is generated once into var/ otherwise.
+    """
+    if seed := env("MLASSESS_GRADING_SEED", default=""):
+        return seed
+    seed_file = VAR_DIR / "grading_seed"
+    if not seed_file.exists():
+        seed_file.touch(mode=0o600)
+        seed_file.write_text(secrets.token_urlsafe(32))
+    seed = seed_file.read_text().strip()
+    if len(seed) < 16:
+        raise ImproperlyConfigured(f"{seed_file} holds too short a grading seed")
+    return seed
+
+
+GRADING_SEED = _grading_seed()
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -147,8 +168,10 @@ BANK_DIR = Path(env("MLASSESS_BANK_DIR", default=str(BASE_DIR / "questions" / "b
 REDIS_URL = env("REDIS_URL", default="")
 BROKER_DIR = VAR_DIR / "broker"
 CELERY_BROKER_URL = REDIS_URL or "mlassessfs://"
+# Redis hands an unacknowledged message (a worker that died mid-grade) back after the visibility timeout:
+# just above the longest run (60 s, the largest task time limit, plus start-up and saving the verdict).
 CELERY_BROKER_TRANSPORT_OPTIONS = (
-    {"visibility_timeout": 3600}
+    {"visibility_timeout": 100}
     if REDIS_URL
     else {
         "data_folder_in": str(BROKER_DIR / "queue"),
@@ -173,7 +196,7 @@ CELERY_TASK_DEFAULT_QUEUE = "celery"
 # Grading has a queue of its own so slow runs never starve quick jobs.
 CELERY_TASK_ROUTES = {"grader.tasks.grade_submission": {"queue": "grading"}}
 CELERY_BEAT_SCHEDULE = {
-    "sweep-stuck-submissions": {"task": "grader.tasks.sweep_stuck_submissions", "schedule": 60.0},
+    "sweep-stuck-submissions": {"task": "grader.tasks.sweep_stuck_submissions", "schedule": 30.0},
 }
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 200
 

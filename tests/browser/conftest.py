@@ -22,8 +22,8 @@ from accounts.services import user_role_set
 from tests.conftest import PASSWORD
 from tests.workers import real_services_available, start_worker, stop
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls that tests make for set-up are
-# synchronous and safe here.
+# Playwright's sync API keeps an event loop in the main thread for the rest of the session; the ORM calls
+# that tests make there are synchronous and safe. (Tests that start Django subprocesses drop this again.)
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"

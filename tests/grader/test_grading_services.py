@@ -85,23 +85,56 @@ def test_our_failures_retry_and_end_as_grader_error(candidate, eager_celery, dja
     assert core.started == 0  # never counted against the candidate
 
 
-def test_the_sweep_requeues_stuck_submissions(candidate, eager_celery, django_capture_on_commit_callbacks):
+def lost_submission(candidate, *, status=SubmissionStatus.QUEUED, sent_ago=timedelta(minutes=2), lease_left=None):
     question = Question.objects.get(slug="k-fold")
-    submission = Submission.objects.create(
+    now = timezone.now()
+    return Submission.objects.create(
         candidate=candidate, question=question, version=question.current_version, code=code_of("k-fold", "solution.py"),
-        max_score=10, status=SubmissionStatus.RUNNING, started_at=timezone.now() - timedelta(minutes=10),
+        max_score=10, status=status, enqueued_at=now - sent_ago, sends=1,
+        lease_until=None if lease_left is None else now + lease_left,
     )
-    Submission.objects.filter(pk=submission.pk).update(created_at=timezone.now() - timedelta(minutes=10))
-    fresh = Submission.objects.create(
-        candidate=candidate, question=question, version=question.current_version, code="x", max_score=10
-    )
+
+
+@pytest.fixture
+def broker_folder(settings, tmp_path):
+    """The folder broker of the embedded set-up, in a folder of this test's own."""
+    settings.CELERY_BROKER_TRANSPORT_OPTIONS = {**settings.CELERY_BROKER_TRANSPORT_OPTIONS, "data_folder_in": str(tmp_path)}
+    return tmp_path
+
+
+def test_the_sweep_sends_again_what_the_broker_lost(candidate, eager_celery, django_capture_on_commit_callbacks, broker_folder):
+    lost = lost_submission(candidate)
     with django_capture_on_commit_callbacks(execute=True):
-        requeued = services.sweep_stuck()
-    assert requeued == [submission.pk]  # the fresh one is left alone
-    submission.refresh_from_db()
-    assert submission.verdict == Verdict.ACCEPTED
-    fresh.refresh_from_db()
-    assert fresh.status == SubmissionStatus.QUEUED
+        assert services.sweep_stuck() == [lost.pk]
+    lost.refresh_from_db()
+    assert (lost.verdict, lost.sends) == (Verdict.ACCEPTED, 2)
+
+
+def test_the_sweep_leaves_a_backlog_alone(candidate, broker_folder):
+    waiting = lost_submission(candidate)  # long since sent, but its message is still in the broker
+    (broker_folder / f"1_x.grading.msg").write_text(f'{{"headers": {{"id": "grade-{waiting.pk}-0123456789ab"}}}}')
+    recent = lost_submission(candidate, sent_ago=timedelta(seconds=5))  # not in the broker, but only just sent
+    assert services.sweep_stuck() == []
+    assert set(Submission.objects.values_list("sends", flat=True)) == {1}
+    assert recent.pk not in services.sweep_stuck()
+
+
+def test_the_sweep_sends_again_a_submission_whose_worker_lost_its_lease(candidate, eager_celery,
+                                                                        django_capture_on_commit_callbacks, broker_folder):
+    dead = lost_submission(candidate, status=SubmissionStatus.RUNNING, lease_left=-timedelta(seconds=1))
+    alive = lost_submission(candidate, status=SubmissionStatus.RUNNING, lease_left=timedelta(seconds=30))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.sweep_stuck() == [dead.pk]
+    dead.refresh_from_db()
+    alive.refresh_from_db()
+    assert dead.verdict == Verdict.ACCEPTED and alive.status == SubmissionStatus.RUNNING
+
+
+def test_a_duplicate_message_finds_the_lease_and_leaves(candidate):
+    held = lost_submission(candidate, status=SubmissionStatus.RUNNING, lease_left=timedelta(seconds=30))
+    services.grade(submission_id=held.pk)  # another worker holds it: nothing runs
+    held.refresh_from_db()
+    assert (held.status, held.tries, held.grades.count()) == (SubmissionStatus.RUNNING, 0, 0)
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,6 @@ from django.utils import timezone
 from accounts.models import User
 from grader import services
 from grader.models import Submission, SubmissionGrade, SubmissionStatus, Verdict
-from grader.sandbox.launcher import SANDBOX_UIDS
 from mlassess.celery import app
 from questions.models import Question
 from tests.workers import start_worker, stop, wait_for
@@ -36,18 +35,25 @@ def live_db():
         conn.default_channel.queue_purge("grading")
 
 
-def sandbox_processes() -> list[str]:
-    found = []
-    for pid in filter(str.isdigit, os.listdir("/proc")):
+def descendants(pid: int) -> set[int]:
+    """Every process below `pid` now (the worker's pool, bubblewrap, and the sandboxed code)."""
+    children: dict[int, list[int]] = {}
+    for entry in filter(str.isdigit, os.listdir("/proc")):
         try:
-            status = Path(f"/proc/{pid}/status").read_text()
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-        except OSError:
+            ppid = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
             continue
-        uid = int(next(line for line in status.splitlines() if line.startswith("Uid:")).split()[1])
-        if uid in SANDBOX_UIDS or b"mlassess-task" in cmdline:
-            found.append(pid)
+        children.setdefault(ppid, []).append(int(entry))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
     return found
+
+
+def alive(pids: set[int]) -> set[int]:
+    return {p for p in pids if Path(f"/proc/{p}").exists() and "Z" not in Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[:1]}
 
 
 def candidates(n):
@@ -95,14 +101,19 @@ def test_a_worker_killed_mid_grade_loses_nothing(live_db):
     worker = start_worker(concurrency=1)
     try:
         wait_for(lambda: Submission.objects.get(pk=submission.pk).status == SubmissionStatus.RUNNING, what="grading to start")
+        wait_for(lambda: any(b"harness" in Path(f"/proc/{p}/cmdline").read_bytes() for p in alive(descendants(worker.pid))),
+                 what="the sandboxed code to start")
+        below = descendants(worker.pid)
     finally:
         stop(worker, signal.SIGKILL)  # the whole worker, mid-grade, with no chance to clean up
     assert Submission.objects.get(pk=submission.pk).status == SubmissionStatus.RUNNING
-    # Its sandbox died with it: no bubblewrap and no process of a sandbox user is left.
-    wait_for(lambda: not sandbox_processes(), timeout=5, what="the killed worker's sandbox to go")
+    # Its sandbox died with it: no pool process, bubblewrap or sandboxed process of it is left.
+    wait_for(lambda: not alive(below), timeout=5, what="the killed worker's sandbox to go")
 
-    # The periodic sweep, some minutes later, finds it stuck and queues it again for a new worker.
-    assert services.sweep_stuck(now=timezone.now() + services.STUCK_AFTER + timedelta(seconds=1)) == [submission.pk]
+    # The periodic sweep, once the dead worker's lease has run out, sends it again for a new worker.
+    # (Its message is still unacknowledged in Redis; the worker's lease running out is what tells.)
+    later = timezone.now() + services.lease_length(submission.version) + timedelta(seconds=1)
+    assert services.sweep_stuck(now=later) == [submission.pk]
     worker = start_worker(concurrency=1)
     try:
         wait_for(lambda: Submission.objects.get(pk=submission.pk).status == SubmissionStatus.GRADED, what="regrading")

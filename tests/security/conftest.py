@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 
 from grader import judging
+from grader.cases import HIDDEN, hidden_seed
 from grader.sandbox import launcher
 from grader.sandbox.launcher import Limits, RunOutcome, run_sandboxed
 from questions.bank_format import load_bank
@@ -74,6 +75,6 @@ def grade(bank, slug: str, code: str) -> judging.Judgement:
     """Grade `code` on a real task's hidden cases, exactly as a worker would."""
     task = bank[slug]
     return judging.run_task(
-        task.type, task.spec, textwrap.dedent(code), which=judging.HIDDEN, seed=judging.hidden_seed(task.content_hash),
+        task.type, task.spec, textwrap.dedent(code), which=HIDDEN, seed=hidden_seed(task.content_hash),
         points=float(task.points),
     )

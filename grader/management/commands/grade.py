@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from grader.sandbox.launcher import SandboxUnavailable
-from grader.services import grade_file
+from grader.services import UnknownTask, grade_file
 from questions.bank_format import BankError
 
 
@@ -28,7 +28,7 @@ class Command(BaseCommand):
             self._fail(f"cannot read {path}: {exc}")
         try:
             judgement = grade_file(slug=slug, code=code)
-        except KeyError:
+        except UnknownTask:
             self._fail(f"unknown task {slug!r}: no such code task in the bank")
         except BankError as exc:
             self._fail("; ".join(exc.problems))

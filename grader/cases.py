@@ -1,0 +1,135 @@
+"""A task's cases and their expected values, computed on the trusted side (never in the sandbox).
+
+Visible example cases are shown to candidates in full; hidden cases are fixed edge cases plus random ones
+drawn with a seed of the question version's own (`hidden_seed`), which no candidate can compute from the
+public bank. Expected values come from the task's reference (which may use scikit-learn).
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import hmac
+import json
+import random
+import warnings
+from collections import OrderedDict
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+from django.conf import settings
+
+from grader.sandbox.harness import NotPlain, to_plain
+from questions.trusted_code import function_from
+
+HIDDEN = "hidden"
+EXAMPLES = "examples"
+
+
+@dataclass
+class Case:
+    id: str
+    category: str
+    args: list
+    kwargs: dict = field(default_factory=dict)
+    array_args: list = field(default_factory=list)
+    calls: int = 1
+    visible: bool = False
+
+    def to_run(self) -> dict:
+        """What goes into the sandbox for this case: inputs only."""
+        return {"id": self.id, "args": self.args, "kwargs": self.kwargs, "array_args": self.array_args, "calls": self.calls}
+
+
+def hidden_seed(content_hash: str) -> int:
+    """The seed of a version's random hidden cases (and an ML task's hidden split).
+
+    Derived from the installation's grading seed (settings.GRADING_SEED), which never rotates and which
+    every worker shares, and from the version's content: stable for regrades, unguessable from the public
+    bank, and independent of SECRET_KEY, so rotating the key changes no hidden case.
+    """
+    digest = hmac.new(settings.GRADING_SEED.encode(), content_hash.encode(), hashlib.sha256).hexdigest()
+    return int(digest[:16], 16)
+
+
+def task_cases(spec: dict, *, which: str, seed: int) -> list[Case]:
+    """The visible example cases, or the hidden ones (fixed edge cases plus seeded random cases)."""
+    if which == EXAMPLES:
+        raw = function_from(spec["cases"], "cases.py", "examples")()
+    else:
+        raw = function_from(spec["cases"], "cases.py", "hidden")(random.Random(seed))
+    return [
+        Case(
+            id=f"{which[0]}{i}",
+            category=item.get("category", "cases"),
+            args=list(item.get("args", [])),
+            kwargs=dict(item.get("kwargs", {})),
+            array_args=list(item.get("array_args", [])),
+            calls=int(item.get("calls", 1)),
+            visible=which == EXAMPLES,
+        )
+        for i, item in enumerate(raw)
+    ]
+
+
+def expected_outputs(spec: dict, cases: list[Case]) -> dict[str, object]:
+    """The reference's answer for each case, as plain data, or {"raises": ExceptionName}."""
+    reference = function_from(spec["reference"], "reference.py", spec["entry_point"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # scikit-learn's warnings about edge cases are expected here
+        return {case.id: _reference_output(reference, case) for case in cases}
+
+
+def _reference_output(reference, case: Case):
+    outputs = []
+    try:
+        for _ in range(case.calls):
+            args = [np.asarray(a) if i in case.array_args else a for i, a in enumerate(copy.deepcopy(case.args))]
+            outputs.append(to_plain(reference(*args, **copy.deepcopy(case.kwargs))))
+    except NotPlain:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the reference raising is the expected behaviour
+        # The built-in type it is (sklearn's InvalidParameterError is a ValueError): what a task promises.
+        builtin = next(c for c in type(exc).__mro__ if c.__module__ == "builtins")
+        return {"raises": builtin.__name__}
+    return outputs[0] if case.calls == 1 else outputs
+
+
+def spec_fingerprint(spec: dict) -> str:
+    """A digest of a task's content: equal specs share their prepared cases."""
+    return hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()
+
+
+_PREPARED: OrderedDict = OrderedDict()
+
+
+def prepared_cases(spec: dict, *, which: str, seed: int) -> tuple[list[Case], dict]:
+    """Cases and expected values for a task's content and seed, computed once per process and kept."""
+    key = (spec_fingerprint(spec), which, seed)
+    if key not in _PREPARED:
+        cases = task_cases(spec, which=which, seed=seed)
+        remember_prepared(key, cases, expected_outputs(spec, cases))
+    _PREPARED.move_to_end(key)
+    return _PREPARED[key]
+
+
+def remember_prepared(key: tuple, cases: list[Case], expected: dict) -> None:
+    """Keep prepared cases in this process (the 64 most recently used task contents)."""
+    _PREPARED[key] = (cases, expected)
+    _PREPARED.move_to_end(key)
+    while len(_PREPARED) > 64:
+        _PREPARED.popitem(last=False)
+
+
+def cached_prepared(key: tuple) -> tuple[list[Case], dict] | None:
+    return _PREPARED.get(key)
+
+
+def cases_to_json(cases: list[Case], expected: dict) -> str:
+    """Prepared cases as text (NaN and infinities kept, which JSON columns refuse)."""
+    return json.dumps({"cases": [asdict(c) for c in cases], "expected": expected}, allow_nan=True)
+
+
+def cases_from_json(text: str) -> tuple[list[Case], dict]:
+    data = json.loads(text)
+    return [Case(**c) for c in data["cases"]], data["expected"]

@@ -1,0 +1,194 @@
+"""Every text a candidate sees about a run, built here and only here.
+
+The rule (DESIGN.md, grading protocol 7): a run that had hidden cases held the hidden inputs inside the
+sandbox, so NOTHING its code controls may travel back to the candidate — not exception messages or class
+names, tracebacks, printed output, warnings, or the type or repr of what it returned. From such a run the
+candidate gets only a fixed vocabulary (the sentences below), counts, the names of our own case categories,
+and the names of Python's built-in exception types (anything else is "an exception of its own class").
+A run of the visible examples had no hidden input in it, so everything may be shown there, in full.
+
+Compile errors are found on the trusted side before any candidate code runs (`compile_error`), so their
+text is safe to show.
+"""
+
+from __future__ import annotations
+
+import builtins
+
+from grader.comparison import ERROR, MEMORY, MISSING, NOT_PLAIN, WRONG, CaseResult
+from grader.models import Verdict
+
+# Python's own exception types: the only exception names a hidden run may report.
+BUILTIN_EXCEPTIONS = frozenset(
+    name for name, obj in vars(builtins).items() if isinstance(obj, type) and issubclass(obj, BaseException)
+)
+OWN_CLASS = "an exception of its own class"
+RUN_EXAMPLES_HINT = "Run examples to see the full error on the visible cases."
+
+
+def exception_name(reported: str) -> str:
+    """A reported exception type as a candidate may see it after a hidden run."""
+    return reported if reported in BUILTIN_EXCEPTIONS else OWN_CLASS
+
+
+def packages_text(spec: dict) -> str:
+    packages = spec.get("packages", [])
+    return f"{', '.join(packages)} and the Python standard library" if packages else "the Python standard library only"
+
+
+def whole_run(verdict: str, message: str) -> dict:
+    """Feedback for a run that failed as a whole (no case is shown)."""
+    return {"message": message, "examples": [], "categories": []}
+
+
+def compile_error(code: str) -> str | None:
+    """The compile error of the candidate's code, found without running it (None when it compiles).
+
+    compile() only parses: no candidate code runs, so this text can be shown even for a hidden run.
+    """
+    try:
+        compile(code, "submission.py", "exec", dont_inherit=True)
+    except SyntaxError as exc:
+        where = f"line {exc.lineno}" if exc.lineno else "your code"
+        line = f"\n    {exc.text.rstrip()}" if exc.text and exc.text.strip() else ""
+        return f"Your code does not compile: {type(exc).__name__} at {where}: {exc.msg}{line}"
+    except (ValueError, RecursionError, MemoryError, OverflowError) as exc:
+        return f"Your code does not compile: {type(exc).__name__}."
+    return None
+
+
+# ------------------------------------------------------------------ the run as a whole
+
+def output_limit() -> dict:
+    return whole_run(Verdict.OUTPUT_LIMIT, "Your code printed or returned too much output.")
+
+
+def tampered(total: int) -> dict:
+    return whole_run(
+        Verdict.WRONG_ANSWER,
+        f"The run wrote to the grader's result channel itself, so none of the {total} cases counts.",
+    )
+
+
+def load_failed(error: dict, *, visible: bool, spec: dict) -> tuple[str, dict]:
+    """The submission failed while loading (importing it ran its top-level code)."""
+    if error["type"] in ("ModuleNotFoundError", "ImportError"):
+        if visible:
+            message = f"{error['message']}. This task allows {packages_text(spec)}."
+        else:
+            message = (
+                f"Your code imports a module that this task does not provide. This task allows {packages_text(spec)}. "
+                f"{RUN_EXAMPLES_HINT}"
+            )
+        return Verdict.REJECTED, whole_run(Verdict.REJECTED, message)
+    if visible:
+        message = error["traceback"]
+    else:
+        message = f"Your code raised {exception_name(error['type'])} while loading, before any case ran. {RUN_EXAMPLES_HINT}"
+    return Verdict.RUNTIME_ERROR, whole_run(Verdict.RUNTIME_ERROR, message)
+
+
+def load_timed_out() -> dict:
+    return whole_run(Verdict.TIME_LIMIT, "Your code took too long to load.")
+
+
+def never_started() -> dict:
+    return whole_run(Verdict.RUNTIME_ERROR, "Your code stopped the run before it could be tested.")
+
+
+# ------------------------------------------------------------------ case by case
+
+FAILURE_VERDICT = {WRONG: Verdict.WRONG_ANSWER, NOT_PLAIN: Verdict.WRONG_ANSWER, ERROR: Verdict.RUNTIME_ERROR,
+                   MEMORY: Verdict.MEMORY_LIMIT, MISSING: Verdict.RUNTIME_ERROR}
+
+
+def case_verdict(results: list[CaseResult], *, timed_out: bool) -> str:
+    """The verdict of a run whose cases were judged: that of its first failing case."""
+    first = next((r for r in results if not r.passed), None)
+    if first is None:
+        return Verdict.ACCEPTED
+    if first.failure == MISSING and timed_out:
+        return Verdict.TIME_LIMIT
+    return FAILURE_VERDICT[first.failure]
+
+
+def for_cases(verdict: str, results: list[CaseResult]) -> dict:
+    """Feedback for a run judged case by case: visible cases in full; hidden ones as counts per category."""
+    passed, total = sum(r.passed for r in results), len(results)
+    first = next((r for r in results if not r.passed), None)
+    return {
+        "message": _summary(verdict, first, passed, total),
+        "examples": [_example(r) for r in results if r.case.visible],
+        "categories": _categories(results),
+    }
+
+
+def _summary(verdict: str, first: CaseResult | None, passed: int, total: int) -> str:
+    if first is None:
+        return f"All {total} cases passed."
+    counts = f"{passed} of {total} cases passed."
+    if verdict == Verdict.TIME_LIMIT:
+        return f"Time limit exceeded: {passed} of {total} cases finished in time."
+    where = f"example {first.case.id}" if first.case.visible else f"a case in {first.case.category!r}"
+    if first.failure == MISSING:
+        return f"Your code ended the run early, on {where}. {counts}"
+    if first.failure == MEMORY:
+        return f"Memory limit exceeded on {where}. {counts}"
+    if first.failure == ERROR:
+        name = first.error_type if first.case.visible else exception_name(first.error_type)
+        return f"Your code raised {name} on {where}. {counts}"
+    if first.failure == NOT_PLAIN:
+        what = f"\n{first.detail}" if first.case.visible else (
+            " It returned a value that is not plain data (use numbers, strings, lists, dicts or NumPy arrays)."
+        )
+        return f"Wrong answer on {where}. {counts}{what}"
+    detail = f"\n{first.detail}" if first.case.visible and first.detail else ""
+    return f"Wrong answer on {where}. {counts}{detail}"
+
+
+def _example(r: CaseResult) -> dict:
+    """A visible case, in full."""
+    return {
+        "category": r.case.category,
+        "call": _call_text(r.case),
+        "expected": r.expected,
+        "got": r.got,
+        "passed": r.passed,
+        "error": r.detail if not r.passed else "",
+        "stdout": r.stdout,
+    }
+
+
+def _categories(results: list[CaseResult]) -> list[dict]:
+    categories: dict[str, dict] = {}
+    for r in results:
+        if not r.case.visible:
+            c = categories.setdefault(r.case.category, {"name": r.case.category, "passed": 0, "total": 0})
+            c["total"] += 1
+            c["passed"] += r.passed
+    return list(categories.values())
+
+
+def _call_text(case) -> str:
+    parts = [repr(a) for a in case.args] + [f"{k}={v!r}" for k, v in case.kwargs.items()]
+    text = ", ".join(parts)
+    return text if len(text) < 300 else text[:297] + "..."
+
+
+# ------------------------------------------------------------------ ML tasks
+
+def ml_bad_predictions(expected_count: int) -> dict:
+    return whole_run(Verdict.WRONG_ANSWER, f"Expected {expected_count} finite numbers as predictions.")
+
+
+def ml_scored(*, metric_name: str, value: float, split: str, spec: dict, passed: bool) -> dict:
+    """An ML task's score on its split: the metric is computed on the trusted side from the predictions."""
+    return {
+        "message": (
+            f"{metric_name} on the {split}: {value:.4f} (baseline {spec['baseline']}, pass at {spec['pass_at']}, "
+            f"full marks at {spec['target']})."
+        ),
+        "examples": [],
+        "categories": [{"name": split, "passed": int(passed), "total": 1}],
+        "metric": {"name": metric_name, "value": round(value, 6)},
+    }
