@@ -10,7 +10,13 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from grader import services
-from grader.models import Submission, SubmissionGrade, SubmissionKind, SubmissionStatus, Verdict
+from grader.models import (
+    Submission,
+    SubmissionGrade,
+    SubmissionKind,
+    SubmissionStatus,
+    Verdict,
+)
 from grader.sandbox import launcher
 from profiles.selectors import roadmap_progress
 from questions.models import Question
@@ -112,7 +118,7 @@ def test_the_sweep_sends_again_what_the_broker_lost(candidate, eager_celery, dja
 
 def test_the_sweep_leaves_a_backlog_alone(candidate, broker_folder):
     waiting = lost_submission(candidate)  # long since sent, but its message is still in the broker
-    (broker_folder / f"1_x.grading.msg").write_text(f'{{"headers": {{"id": "grade-{waiting.pk}-0123456789ab"}}}}')
+    (broker_folder / "1_x.grading.msg").write_text(f'{{"headers": {{"id": "grade-{waiting.pk}-0123456789ab"}}}}')
     recent = lost_submission(candidate, sent_ago=timedelta(seconds=5))  # not in the broker, but only just sent
     assert services.sweep_stuck() == []
     assert set(Submission.objects.values_list("sends", flat=True)) == {1}

@@ -8,7 +8,6 @@ import platform
 from pathlib import Path
 
 import pytest
-
 from django.conf import settings
 
 from tests.security.conftest import CANARY, observe, value_of
