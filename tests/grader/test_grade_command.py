@@ -61,3 +61,19 @@ def test_no_sandbox_exits_non_zero_and_never_runs_the_code(tmp_path):
     result = grade("k-fold", solution, "--json", env_extra={"PATH": "/nonexistent"})
     assert result.returncode != 0
     assert "no sandbox" in result.stderr and "bubblewrap" in result.stderr
+
+
+def test_a_fault_inside_the_grader_is_not_reported_as_an_unknown_task(tmp_path):
+    """Only the task lookup may say "unknown task"; a KeyError deep in grading is our fault, said as such."""
+    bank = tmp_path / "bank"
+    (bank / "core-ml").mkdir(parents=True)
+    (bank / "roadmap.yaml").write_text((Path(settings.BANK_DIR) / "roadmap.yaml").read_text())
+    task = bank / "core-ml" / "k-fold"
+    import shutil
+
+    shutil.copytree(TASKS / "k-fold", task)
+    (task / "checker.py").write_text("def check(case, expected, got):\n    return {}['no such key']\n")
+    result = grade("k-fold", task / "solution.py", "--json", env_extra={"MLASSESS_BANK_DIR": str(bank)})
+    assert result.returncode != 0 and result.stdout == ""
+    assert "unknown task" not in result.stderr
+    assert "KeyError" in result.stderr

@@ -34,6 +34,8 @@ class Command(BaseCommand):
             self._fail("; ".join(exc.problems))
         except SandboxUnavailable as exc:
             self._fail(f"no sandbox: {exc}")
+        except Exception as exc:  # noqa: BLE001 - a fault of ours (or of the task's trusted files): could not grade
+            self._fail(f"the grader failed: {type(exc).__name__}: {exc}", code=1)
         result = {
             "verdict": judgement.verdict,
             "score": judgement.score,
@@ -49,6 +51,6 @@ class Command(BaseCommand):
             self.stdout.write(f"{result['verdict']}: {result['score']:g}/{result['max_score']:g} ({result['passed']}/{result['total']} cases)")
             self.stdout.write(result["message"])
 
-    def _fail(self, message: str):
+    def _fail(self, message: str, code: int = 2):
         sys.stderr.write(f"grade: {message}\n")
-        sys.exit(2)
+        sys.exit(code)
