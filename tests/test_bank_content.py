@@ -3,7 +3,7 @@
 import pytest
 from django.conf import settings
 
-from questions import grading
+from questions import scoring, variants
 from questions.bank_format import load_bank
 
 BANK = load_bank(settings.BANK_DIR)
@@ -39,16 +39,16 @@ def test_numeric_questions_mostly_have_variants():
 @pytest.mark.parametrize("question", [q for q in BANK.questions if q.type == "numeric"], ids=lambda q: q.slug)
 def test_each_numeric_variant_accepts_its_own_answer(question):
     for candidate_id in range(1, 20):
-        params, expected = grading.numeric_variant(question.spec, candidate_id=candidate_id, question_slug=question.slug)
-        assert "{{" not in grading.render_variant(question.prompt, params)
-        assert grading.grade_numeric(question.spec, expected, expected).fraction == 1.0
+        params, expected = variants.numeric_variant(question.spec, candidate_id=candidate_id, question_slug=question.slug)
+        assert "{{" not in variants.render_variant(question.prompt, params)
+        assert scoring.grade_numeric(question.spec, expected, expected).fraction == 1.0
 
 
 def test_correct_options_are_not_always_first_for_a_candidate():
     firsts = []
     for q in BANK.questions:
         if q.type == "single_choice":
-            shown = grading.options_for(q.spec, candidate_id=1, question_slug=q.slug)
+            shown = variants.options_for(q.spec, candidate_id=1, question_slug=q.slug)
             firsts.append(shown[0]["correct"])
     assert 0 < sum(firsts) < len(firsts) * 0.6
 
