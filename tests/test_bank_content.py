@@ -1,9 +1,11 @@
 """The shipped bank: enough questions, every stage and topic covered, and every question answerable."""
 
+import shutil
+
 import pytest
 from django.conf import settings
 
-from questions import scoring, variants
+from questions import bank_format, scoring, variants
 from questions.bank_format import load_bank
 
 BANK = load_bank(settings.BANK_DIR)
@@ -78,3 +80,13 @@ def test_from_scratch_tasks_cannot_see_scikit_learn():
 def test_at_least_two_ml_tasks_scored_by_a_metric():
     assert len(ML) >= 2
     assert {q.spec["metric"] for q in ML} >= {"pr_auc", "rmse"}
+
+
+def test_f1_tolerance_separates_the_classic_wrong_answers_in_20000_variants(tmp_path, monkeypatch):
+    """Issue 12: the arithmetic mean of precision and recall was accepted in about 3 draws of 10."""
+    bank = tmp_path / "bank"
+    shutil.copytree(settings.BANK_DIR / "core-ml" / "f1-from-confusion-matrix", bank / "core-ml" / "f1-from-confusion-matrix")
+    shutil.copy(settings.BANK_DIR / "roadmap.yaml", bank / "roadmap.yaml")
+    monkeypatch.setattr(bank_format, "VARIANT_SEEDS", 20_000)
+    [question] = bank_format.load_bank(bank).questions  # raises BankError naming the seed otherwise
+    assert len(variants.variant_wrong_answers(question.spec["variant_source"], {"tp": 50, "fp": 10, "fn": 40, "tn": 200})) >= 3
