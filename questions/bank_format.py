@@ -343,12 +343,11 @@ def _numeric_spec(meta, folder, root, bad, problems, prompt, points):
         for seed in range(VARIANT_SEEDS):
             try:
                 params, answer = variant_for_seed(spec["variant_source"], seed)
-                wrong = variant_wrong_answers(spec["variant_source"], params) if math.isfinite(answer) else {}
+                if not math.isfinite(answer):
+                    raise VariantError(f"seed {seed} gives the answer {answer}, which is not a finite number")
+                wrong = variant_wrong_answers(spec["variant_source"], params)
             except VariantError as exc:
                 problems.append(f"{where}: {exc}")
-                return None
-            if not math.isfinite(answer):
-                problems.append(f"{where}: seed {seed} gives the answer {answer}, which is not a finite number")
                 return None
             missing = set(PLACEHOLDER.findall(prompt)) - params.keys()
             if missing:

@@ -209,3 +209,10 @@ def test_the_length_bias_and_tick_all_score_are_measured(bank):
         "Length bias: the correct option is strictly the longest in 1 of 3 single-choice questions (33%). "
         "Ticking every option scores at most 0% on the 1 multiple-choice questions."
     )
+
+
+def test_a_variant_with_an_infinite_answer_is_refused(bank):
+    variant = N_VARIANT.replace("return n / 2", "return float('inf') if n == 9 else n / 2")
+    write_question(bank, meta=base_meta(type="numeric", options=None, tolerance={"absolute": 0.1}), prompt="{{n}}?",
+                   variant_py=variant)
+    assert "gives the answer inf, which is not a finite number" in problems_of(bank)
