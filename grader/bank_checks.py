@@ -9,6 +9,13 @@ from grader.models import Verdict
 from questions.bank_format import Bank, BankError, relative_path
 from questions.models import CODE_TYPES
 
+ML_MARGIN_ADVICE = (
+    "The margin between this task's solution and its known-wrong solutions does not hold for this "
+    "installation's hidden split. Widen it: a larger hidden split or a clearer problem in data.py, pass_at in "
+    "question.yaml set between the scores of the two, or a wrong solution that is wrong by more than the noise; "
+    "check it over many seeds with `pytest tests/grader/test_ml_margins.py`, then run sync_bank again."
+)
+
 
 def check_code_tasks(bank: Bank, *, progress=None) -> None:
     """Run each task's solution and wrong/ solutions through the real sandbox; raise BankError naming failures.
@@ -44,15 +51,30 @@ def task_problems(qtype: str, spec: dict, folder, content_hash: str, points: flo
                         break
         for which in (EXAMPLES, HIDDEN) if qtype == "code" else (HIDDEN,):
             result = judging.run_task(qtype, spec, spec["solution"], which=which, seed=seed, points=points)
-            if result.verdict != Verdict.ACCEPTED:
+            if qtype == "ml" and result.verdict != Verdict.ACCEPTED and "metric" in result.details:
+                problems.append(f"{where}/{_ml_solution_file(folder)}: {_ml_score(spec, result)}, short of pass_at "
+                                f"{spec['pass_at']}. {ML_MARGIN_ADVICE}")
+            elif result.verdict != Verdict.ACCEPTED:
                 problems.append(
                     f"{where}/solution.py: the model solution is not accepted on the {which} cases in the sandbox "
                     f"({result.verdict}: {result.feedback['message'][:300]})"
                 )
         for name, code in spec["wrong"].items():
             result = judging.run_task(qtype, spec, code, which=HIDDEN, seed=seed, points=points)
-            if result.verdict == Verdict.ACCEPTED:
+            if result.verdict == Verdict.ACCEPTED and qtype == "ml":
+                problems.append(f"{where}/wrong/{name}: this known-wrong solution {_ml_score(spec, result)}, past "
+                                f"pass_at {spec['pass_at']}. {ML_MARGIN_ADVICE}")
+            elif result.verdict == Verdict.ACCEPTED:
                 problems.append(f"{where}/wrong/{name}: this known-wrong solution passes every hidden case")
     except Exception as exc:  # noqa: BLE001 - a broken trusted file: report it against the task
         problems.append(f"{where}: the task's files fail: {type(exc).__name__}: {exc}")
     return problems
+
+
+def _ml_score(spec: dict, result: judging.Judgement) -> str:
+    name = spec["metric"].upper().replace("_", "-")
+    return f"scores {name} {result.details['metric']:.4f} on this installation's hidden split"
+
+
+def _ml_solution_file(folder) -> str:
+    return "solution.py" if (folder / "solution.py").exists() else "reference.py"

@@ -30,11 +30,17 @@ class CaseResult:
     stdout: str = ""
 
 
-def values_match(expected, got, *, abs_tol: float, rel_tol: float) -> bool:
-    """Plain-data equality with a float tolerance. Bools, ints and strings compare exactly; NaN matches only NaN."""
+def values_match(expected, got, *, abs_tol: float, rel_tol: float, ints_match_floats: bool = False) -> bool:
+    """Plain-data equality with a float tolerance. NaN matches only NaN; strings and bools compare exactly.
+
+    A bool matches only a bool, and an int only an int and a float only a float (a count of 3.0 is not 3),
+    unless `ints_match_floats`, where any two numbers compare by value.
+    """
     if isinstance(expected, bool) or isinstance(got, bool):
         return type(expected) is type(got) and expected == got
     if isinstance(expected, (int, float)) and isinstance(got, (int, float)):
+        if type(expected) is not type(got) and not ints_match_floats:
+            return False
         if math.isnan(expected) or math.isnan(got):
             return math.isnan(expected) and math.isnan(got)
         if math.isinf(expected) or math.isinf(got):
@@ -44,11 +50,13 @@ def values_match(expected, got, *, abs_tol: float, rel_tol: float) -> bool:
         return type(expected) is type(got) and expected == got
     if isinstance(expected, list) and isinstance(got, list):
         return len(expected) == len(got) and all(
-            values_match(e, g, abs_tol=abs_tol, rel_tol=rel_tol) for e, g in zip(expected, got)
+            values_match(e, g, abs_tol=abs_tol, rel_tol=rel_tol, ints_match_floats=ints_match_floats)
+            for e, g in zip(expected, got)
         )
     if isinstance(expected, dict) and isinstance(got, dict):
         return expected.keys() == got.keys() and all(
-            values_match(expected[k], got[k], abs_tol=abs_tol, rel_tol=rel_tol) for k in expected
+            values_match(expected[k], got[k], abs_tol=abs_tol, rel_tol=rel_tol, ints_match_floats=ints_match_floats)
+            for k in expected
         )
     return expected is None and got is None
 
@@ -87,6 +95,9 @@ def compare_case(spec: dict, case: Case, expected, record: dict | None) -> CaseR
         passed, detail = problem is None, problem or ""
     else:
         tol = (compare.get("abs", 0.0), compare.get("rel", 0.0)) if compare["kind"] == "close" else (0.0, 0.0)
-        passed = values_match(expected, got, abs_tol=tol[0], rel_tol=tol[1])
+        # Exact means the same type too (3.0 is not a count of 3); close compares numbers by value. A task
+        # may say otherwise with compare.ints_match_floats.
+        lenient = compare.get("ints_match_floats", compare["kind"] == "close")
+        passed = values_match(expected, got, abs_tol=tol[0], rel_tol=tol[1], ints_match_floats=lenient)
         detail = ""
     return CaseResult(case, passed, "" if passed else WRONG, detail=detail, got=got, expected=expected, stdout=stdout)

@@ -16,13 +16,15 @@ from pathlib import Path
 import yaml
 
 from questions.models import Difficulty, QuestionType
+from questions.scoring import grade_multiple_choice, grade_numeric, tolerance_text
+from questions.variants import PLACEHOLDER, VariantError, variant_for_seed, variant_wrong_answers
 
 DIFFICULTIES = {d.label.lower(): d.value for d in Difficulty}
 COMMON_KEYS = {"title", "type", "topics", "difficulty", "points"}
 TYPE_KEYS = {
     QuestionType.SINGLE_CHOICE: {"options"},
     QuestionType.MULTIPLE_CHOICE: {"options"},
-    QuestionType.NUMERIC: {"answer", "tolerance", "unit"},
+    QuestionType.NUMERIC: {"answer", "tolerance", "unit", "wrong_answers"},
     QuestionType.FREE_TEXT: {"rubric"},
     QuestionType.CODE: {"entry_point", "signature", "packages", "limits", "compare"},
     QuestionType.ML: {"entry_point", "signature", "packages", "limits", "metric", "baseline", "target", "pass_at", "predict"},
@@ -32,8 +34,9 @@ LIMIT_RANGES = {"time_seconds": (0.5, 60), "memory_mb": (64, 2048), "processes":
 COMPARE_KINDS = {"exact", "close", "checker"}
 ML_METRICS = {"pr_auc": "higher", "roc_auc": "higher", "rmse": "lower"}
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-PLACEHOLDER = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+VARIANT_SEEDS = 500  # variants drawn to check a numeric question: its answer accepted, its wrong answers not
+TICK_ALL_LIMIT = 0.5  # a multiple-choice question where ticking every option scores more is refused
 
 
 class BankError(Exception):
@@ -92,6 +95,37 @@ class QuestionData:
 class Bank:
     stages: list[StageData]
     questions: list[QuestionData]
+
+
+@dataclass
+class ChoiceBias:
+    """How far a test-taker gets on the choice questions without knowing the answers (sync_bank reports it)."""
+
+    single_choice: int
+    longest_is_correct: list[str]  # single-choice questions whose correct option is strictly the longest
+    multiple_choice: int
+    tick_all_highest: float  # the best score that ticking every option earns on a multiple-choice question
+
+    def text(self) -> str:
+        share = len(self.longest_is_correct) / self.single_choice if self.single_choice else 0.0
+        return (
+            f"Length bias: the correct option is strictly the longest in {len(self.longest_is_correct)} of "
+            f"{self.single_choice} single-choice questions ({share:.0%}). Ticking every option scores at most "
+            f"{self.tick_all_highest:.0%} on the {self.multiple_choice} multiple-choice questions."
+        )
+
+
+def choice_bias(bank: Bank) -> ChoiceBias:
+    """The bank's length bias and tick-all score (issue 12: choice questions a test-taker cannot game)."""
+    singles = [q for q in bank.questions if q.type == QuestionType.SINGLE_CHOICE]
+    multiples = [q for q in bank.questions if q.type == QuestionType.MULTIPLE_CHOICE]
+    longest = []
+    for q in singles:
+        correct = next(o for o in q.spec["options"] if o["correct"])
+        if all(len(correct["text"]) > len(o["text"]) for o in q.spec["options"] if o is not correct):
+            longest.append(q.slug)
+    tick_all = [grade_multiple_choice(q.spec, [o["key"] for o in q.spec["options"]]).fraction for q in multiples]
+    return ChoiceBias(len(singles), longest, len(multiples), max(tick_all, default=0.0))
 
 
 def content_hash(fields: dict) -> str:
@@ -276,8 +310,13 @@ def _choice_spec(meta, folder, root, bad, problems, prompt, points):
     correct = sum(o["correct"] for o in parsed)
     if meta["type"] == QuestionType.SINGLE_CHOICE and correct != 1:
         bad(f"a single_choice question needs exactly one correct option, found {correct}")
-    if meta["type"] == QuestionType.MULTIPLE_CHOICE and not 1 <= correct < len(parsed):
-        bad(f"a multiple_choice question needs at least one correct and one wrong option, found {correct} correct")
+    if meta["type"] == QuestionType.MULTIPLE_CHOICE:
+        if not 1 <= correct < len(parsed):
+            bad(f"a multiple_choice question needs at least one correct and one wrong option, found {correct} correct")
+            return None
+        tick_all = grade_multiple_choice({"options": parsed}, [o["key"] for o in parsed]).fraction
+        if tick_all > TICK_ALL_LIMIT:
+            bad(f"ticking every option scores {tick_all:.0%}, more than {TICK_ALL_LIMIT:.0%}: add wrong options")
     return {"options": parsed}
 
 
@@ -293,26 +332,30 @@ def _numeric_spec(meta, folder, root, bad, problems, prompt, points):
     spec = {"tolerance": {"kind": kind, "amount": float(amount)}, "unit": str(meta.get("unit", ""))}
     variant_path = folder / "variant.py"
     if variant_path.exists():
-        if "answer" in meta:
-            bad("give either a fixed answer or variant.py, not both")
+        if "answer" in meta or "wrong_answers" in meta:
+            bad("with a variant.py, the answer and the wrong answers come from variant.py's answer(**params) and "
+                "wrong_answers(**params), not from question.yaml")
             return None
         spec["variant_source"] = variant_path.read_text(encoding="utf-8")
         where = relative_path(variant_path, root)
-        from questions.grading import VariantError, variant_for_seed
-
-        # Try many seeds: every variant a candidate can draw must be well-formed.
-        for seed in range(50):
+        # Draw many variants: every variant a candidate can get must be well-formed and tell the right answer
+        # from the classic wrong ones.
+        for seed in range(VARIANT_SEEDS):
             try:
                 params, answer = variant_for_seed(spec["variant_source"], seed)
+                if not math.isfinite(answer):
+                    raise VariantError(f"seed {seed} gives the answer {answer}, which is not a finite number")
+                wrong = variant_wrong_answers(spec["variant_source"], params)
             except VariantError as exc:
                 problems.append(f"{where}: {exc}")
-                return None
-            if not math.isfinite(answer):
-                problems.append(f"{where}: seed {seed} gives the answer {answer}, which is not a finite number")
                 return None
             missing = set(PLACEHOLDER.findall(prompt)) - params.keys()
             if missing:
                 problems.append(f"{where}: prompt.md uses {{{{{sorted(missing)[0]}}}}} but parameters() does not set it")
+                return None
+            problem = _tolerance_problem(spec, answer, wrong)
+            if problem:
+                problems.append(f"{where}: the variant of seed {seed} ({params}): {problem}")
                 return None
     else:
         answer = meta.get("answer")
@@ -323,7 +366,50 @@ def _numeric_spec(meta, folder, root, bad, problems, prompt, points):
         if PLACEHOLDER.search(prompt):
             bad("prompt.md has {{placeholders}} but there is no variant.py to fill them")
             return None
+        wrong = _listed_wrong_answers(meta.get("wrong_answers"), bad)
+        if wrong is None:
+            return None
+        problem = _tolerance_problem(spec, spec["answer"], wrong)
+        if problem:
+            bad(problem)
+            return None
     return spec
+
+
+def _listed_wrong_answers(listed, bad) -> dict[str, float] | None:
+    """question.yaml's `wrong_answers: [{label, value}]` as {label: value}; None (and a problem) if malformed."""
+    if not isinstance(listed, list) or not listed:
+        bad('list the classic wrong answers: wrong_answers: [{label: "...", value: 0.62}]')
+        return None
+    wrong = {}
+    for i, item in enumerate(listed):
+        label, value = (item.get("label"), item.get("value")) if isinstance(item, dict) else (None, None)
+        if not isinstance(label, str) or not label.strip():
+            bad(f"wrong answer #{i + 1} needs a label (text saying what mistake gives it)")
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            bad(f"wrong answer {label!r} needs a finite number as value")
+            return None
+        wrong[label] = float(value)
+    return wrong
+
+
+def _tolerance_problem(spec: dict, answer: float, wrong: dict[str, float]) -> str:
+    """What is wrong with the tolerance for this answer and its classic wrong answers ("" when it separates them).
+
+    The right answer must be accepted, also as the feedback prints it (6 significant digits), and every
+    classic wrong answer refused.
+    """
+    shown = float(f"{answer:.6g}")
+    if grade_numeric(spec, shown, answer).fraction < 1:
+        return (f"the answer {answer!r} as the feedback shows it ({shown:.6g}) is not accepted "
+                f"({tolerance_text(spec)}): loosen the tolerance in question.yaml")
+    for label, value in wrong.items():
+        if grade_numeric(spec, value, answer).fraction > 0:
+            return (f"the wrong answer {label!r} ({value:.6g}) is accepted for the answer {answer:.6g} "
+                    f"({tolerance_text(spec)}): tighten the tolerance in question.yaml, or change the parameters "
+                    "so that this mistake gives a clearly different number")
+    return ""
 
 
 def _free_text_spec(meta, folder, root, bad, problems, prompt, points):
@@ -390,6 +476,9 @@ def _task_spec(meta, folder, root, bad, problems, prompt, points):
         compare = meta.get("compare", {"kind": "exact"})
         if not isinstance(compare, dict) or compare.get("kind") not in COMPARE_KINDS:
             bad(f"compare.kind must be one of {', '.join(sorted(COMPARE_KINDS))}")
+            return None
+        if not isinstance(compare.get("ints_match_floats", False), bool):
+            bad("compare.ints_match_floats must be true or false")
             return None
         if (compare["kind"] == "checker") != ("checker.py" in files):
             bad("compare.kind checker goes with a checker.py, and a checker.py with compare.kind checker")

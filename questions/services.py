@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from accounts.models import User
-from questions import grading
-from questions.bank_format import Bank, QuestionData, load_bank
+from questions import scoring, variants
+from questions.bank_format import Bank, ChoiceBias, QuestionData, choice_bias, load_bank
 from questions.models import (
     Attempt,
     AttemptStatus,
@@ -30,6 +30,7 @@ class SyncReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     retired: list[str] = field(default_factory=list)
+    choice_bias: ChoiceBias | None = None
 
     def summary(self) -> str:
         return (
@@ -45,11 +46,14 @@ def sync_bank(*, bank_dir: Path | None = None, validators=()) -> SyncReport:
     version; a question gone from disk is retired, never deleted. The bank is validated first (raising
     `BankError` with every problem, naming the file) and nothing is written unless all of it is valid.
     `validators` are extra checks run on the parsed bank before writing (the grader checks code tasks).
+    The report includes the choice questions' length bias and tick-all score.
     """
     bank = load_bank(bank_dir or settings.BANK_DIR)
     for validate in validators:
         validate(bank)
-    return _write_bank(bank)
+    report = _write_bank(bank)
+    report.choice_bias = choice_bias(bank)
+    return report
 
 
 @transaction.atomic
@@ -162,12 +166,12 @@ def answer_submit(*, candidate: User, question: Question, raw_answer) -> Attempt
             feedback="Saved. A reviewer will grade it against the rubric; compare with the reference answer below.",
         )
     if version.type == QuestionType.SINGLE_CHOICE:
-        grade = grading.grade_single_choice(version.spec, answer)
+        grade = scoring.grade_single_choice(version.spec, answer)
     elif version.type == QuestionType.MULTIPLE_CHOICE:
-        grade = grading.grade_multiple_choice(version.spec, answer)
+        grade = scoring.grade_multiple_choice(version.spec, answer)
     else:
-        variant, expected = grading.numeric_variant(version.spec, candidate_id=candidate.pk, question_slug=question.slug)
-        grade = grading.grade_numeric(version.spec, answer, expected)
+        variant, expected = variants.numeric_variant(version.spec, candidate_id=candidate.pk, question_slug=question.slug)
+        grade = scoring.grade_numeric(version.spec, answer, expected)
     return Attempt.objects.create(
         candidate=candidate,
         question=question,
@@ -192,7 +196,7 @@ def demo_attempts_ensure(*, candidate: User) -> int:
             answer_submit(candidate=candidate, question=question, raw_answer=version.spec["options"][0]["key"])
             made += 1
         elif version.type == QuestionType.NUMERIC:
-            _, expected = grading.numeric_variant(version.spec, candidate_id=candidate.pk, question_slug=question.slug)
+            _, expected = variants.numeric_variant(version.spec, candidate_id=candidate.pk, question_slug=question.slug)
             answer_submit(candidate=candidate, question=question, raw_answer=str(expected))
             made += 1
     return made

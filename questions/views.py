@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from accounts.decorators import candidate_required
 from grader.selectors import submission_list
 from profiles.selectors import NOT_STARTED, question_results, roadmap_progress
-from questions import grading, selectors, services
+from questions import scoring, selectors, services, variants
 from questions.forms import AnswerForm
 from questions.models import QuestionType
 
@@ -39,11 +39,11 @@ def question_detail(request, slug):
     if version.is_code:
         return redirect("code-task", slug=slug)
     params, _ = (
-        grading.numeric_variant(version.spec, candidate_id=request.user.pk, question_slug=slug)
+        variants.numeric_variant(version.spec, candidate_id=request.user.pk, question_slug=slug)
         if version.type == QuestionType.NUMERIC
         else ({}, None)
     )
-    options = grading.options_for(version.spec, candidate_id=request.user.pk, question_slug=slug)
+    options = variants.options_for(version.spec, candidate_id=request.user.pk, question_slug=slug)
     form = AnswerForm(version, request.POST if request.method == "POST" else None, options=options)
     if request.method == "POST" and form.is_valid():
         try:
@@ -60,10 +60,10 @@ def question_detail(request, slug):
         {
             "question": question,
             "version": version,
-            "prompt": grading.render_variant(version.prompt, params),
+            "prompt": variants.render_variant(version.prompt, params),
             "form": form,
-            "rule": grading.multiple_choice_rule() if version.type == QuestionType.MULTIPLE_CHOICE else "",
-            "tolerance": grading.tolerance_text(version.spec) if version.type == QuestionType.NUMERIC else "",
+            "rule": scoring.multiple_choice_rule() if version.type == QuestionType.MULTIPLE_CHOICE else "",
+            "tolerance": scoring.tolerance_text(version.spec) if version.type == QuestionType.NUMERIC else "",
             "previous": selectors.attempt_list(candidate=request.user).filter(question=question)[:10],
         },
     )
@@ -80,7 +80,7 @@ def attempt_detail(request, attempt_id):
         {
             "attempt": attempt,
             "version": version,
-            "prompt": grading.render_variant(version.prompt, attempt.variant),
+            "prompt": variants.render_variant(version.prompt, attempt.variant),
             "options": [dict(o, chosen=o["key"] in chosen) for o in version.spec.get("options", [])],
         },
     )

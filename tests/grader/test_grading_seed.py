@@ -19,7 +19,7 @@ import numpy as np
 from django.conf import settings
 from grader.cases import HIDDEN, hidden_seed, task_cases
 from questions.bank_format import load_bank
-from questions.grading import numeric_variant
+from questions.variants import numeric_variant
 from questions.trusted_code import function_from
 
 bank = {q.slug: q for q in load_bank(settings.BANK_DIR).questions}

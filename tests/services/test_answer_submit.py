@@ -5,7 +5,7 @@ import pytest
 pytestmark = pytest.mark.django_db
 from django.core.exceptions import ValidationError
 
-from questions import grading
+from questions import variants
 from questions.models import AttemptStatus, Question
 from questions.services import answer_submit
 
@@ -37,11 +37,11 @@ def test_multiple_choice_partial_credit_in_points(candidate):
 def test_numeric_uses_the_candidates_own_variant(candidate, other_candidate):
     question = q("f1-from-confusion-matrix")
     spec = question.current_version.spec
-    params, expected = grading.numeric_variant(spec, candidate_id=candidate.pk, question_slug=question.slug)
+    params, expected = variants.numeric_variant(spec, candidate_id=candidate.pk, question_slug=question.slug)
     attempt = answer_submit(candidate=candidate, question=question, raw_answer=f"{expected:.4f}")
     assert attempt.score == attempt.max_score
     assert attempt.variant == params
-    _, theirs = grading.numeric_variant(spec, candidate_id=other_candidate.pk, question_slug=question.slug)
+    _, theirs = variants.numeric_variant(spec, candidate_id=other_candidate.pk, question_slug=question.slug)
     if abs(theirs - expected) > 0.001:  # another candidate's numbers give another answer
         assert answer_submit(candidate=other_candidate, question=question, raw_answer=str(expected)).score == 0
 
@@ -72,7 +72,7 @@ def test_bad_answers_are_refused_with_a_message(candidate, slug, raw, message):
 
 def test_numbers_with_a_decimal_comma_are_accepted(candidate):
     question = q("dot-product")
-    _, expected = grading.numeric_variant(question.current_version.spec, candidate_id=candidate.pk, question_slug=question.slug)
+    _, expected = variants.numeric_variant(question.current_version.spec, candidate_id=candidate.pk, question_slug=question.slug)
     assert answer_submit(candidate=candidate, question=question, raw_answer=f"{expected:.1f}".replace(".", ",")).score == 1
 
 

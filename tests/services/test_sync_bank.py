@@ -1,5 +1,7 @@
 """sync_bank: idempotent, versioned, and all-or-nothing."""
 
+import io
+import re
 import shutil
 
 import pytest
@@ -73,6 +75,22 @@ def test_command_reports_the_broken_file(bank_copy):
     with pytest.raises(CommandError) as info:
         call_command("sync_bank", bank=bank_copy)
     assert "bank/core-ml/kfold-benefits/question.yaml: not valid YAML" in str(info.value)
+    assert str(info.value).endswith(
+        "Nothing was written: the bank loaded before stays in use. Fix the files named above and run "
+        "`python manage.py sync_bank` again."
+    )
+
+
+@pytest.mark.django_db
+def test_command_reports_the_length_bias_and_the_tick_all_score(bank_copy):
+    for meta in bank_copy.glob("*/*/question.yaml"):  # no tasks: their sandbox runs are tested elsewhere
+        if yaml.safe_load(meta.read_text())["type"] in ("code", "ml"):
+            shutil.rmtree(meta.parent)
+    out = io.StringIO()
+    call_command("sync_bank", bank=bank_copy, stdout=out)
+    assert "Bank synced:" in out.getvalue()
+    assert re.search(r"Length bias: the correct option is strictly the longest in \d+ of \d+ single-choice questions", out.getvalue())
+    assert re.search(r"Ticking every option scores at most 0% on the \d+ multiple-choice questions", out.getvalue())
 
 
 @pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import User
-from questions import grading
+from questions import variants
 from questions.models import Attempt, Question
 
 pytestmark = pytest.mark.django_db
@@ -98,7 +98,7 @@ def test_invalid_option_is_refused(candidate_client):
 
 def test_numeric_page_shows_the_candidates_numbers_and_grades_them(candidate_client, candidate):
     question = Question.objects.get(slug="f1-from-confusion-matrix")
-    params, expected = grading.numeric_variant(question.current_version.spec, candidate_id=candidate.pk, question_slug=question.slug)
+    params, expected = variants.numeric_variant(question.current_version.spec, candidate_id=candidate.pk, question_slug=question.slug)
     page = candidate_client.get(reverse("question", args=[question.slug])).content.decode()
     assert f"<strong>{params['tp']}</strong> true positives" in page
     assert "within ±0.001" in page

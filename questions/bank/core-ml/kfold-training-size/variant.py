@@ -5,3 +5,10 @@ def parameters(rng):
 
 def answer(n, k):
     return n * (k - 1) / k
+
+
+def wrong_answers(n, k):
+    return {
+        "n / k: the size of one fold, which is held out for validation": n / k,
+        "n: all of the data, nothing held out": n,
+    }

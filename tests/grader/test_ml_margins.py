@@ -1,0 +1,67 @@
+"""Issue 7: every installation loads the bank, whatever its hidden seed. For every ML task, over 200 seeds,
+the solution passes and every known-wrong solution fails, each with a margin far larger than the noise.
+
+For speed the models run here, outside the sandbox, through the same code that the sandbox runs
+(`harness._run_ml_case`) and that the trusted side scores with (`judging.ml_metric`, the task's data.py).
+The test prints the closest call of each task; it fails if any seed passes a wrong solution or fails the
+solution, or if a mean score lies within MIN_SIGMAS standard deviations of the pass mark (so a seed beyond
+the 200 tried is no more likely to fail than a Gaussian tail that far out: about 1 in 3.5 million).
+"""
+
+import statistics
+import warnings
+
+import numpy as np
+import pytest
+from django.conf import settings
+from threadpoolctl import threadpool_limits
+
+from grader import judging
+from grader.sandbox import harness
+from questions.bank_format import load_bank
+from questions.trusted_code import function_from
+
+SEEDS = range(200)
+MIN_SIGMAS = 5
+ML_TASKS = [q for q in load_bank(settings.BANK_DIR).questions if q.type == "ml"]
+
+
+def scores_over_seeds(spec: dict) -> dict[str, list[float]]:
+    """The metric of the solution and of each wrong solution on the hidden split of every seed."""
+    make_data = function_from(spec["data"], "data.py", "make_data")
+    builders = {"solution": function_from(spec["solution"], "solution", spec["entry_point"])}
+    builders |= {f"wrong/{name}": function_from(code, name, spec["entry_point"]) for name, code in spec["wrong"].items()}
+    scores: dict[str, list[float]] = {name: [] for name in builders}
+    with threadpool_limits(1), warnings.catch_warnings():  # one thread, as in the sandbox
+        warnings.simplefilter("ignore")
+        for seed in SEEDS:
+            data = make_data(seed)
+            case = {"X_train": data["X_train"], "y_train": data["y_train"], "X_test": data["X_test"], "predict": spec["predict"]}
+            for name, build_model in builders.items():
+                predictions = harness._run_ml_case(build_model, case)
+                scores[name].append(judging.ml_metric(spec["metric"], data["y_test"], predictions))
+    return scores
+
+
+def margin_to_pass_mark(spec: dict, name: str, value: float) -> float:
+    """How far a score is on its own side of the pass mark: negative when the solution fails or a wrong one passes."""
+    above = value - spec["pass_at"] if spec["direction"] == "higher" else spec["pass_at"] - value
+    return above if name == "solution" else -above
+
+
+@pytest.mark.parametrize("task", ML_TASKS, ids=lambda t: t.slug)
+def test_solutions_pass_and_wrong_solutions_fail_with_a_margin_on_every_seed(task, capsys):
+    spec = task.spec
+    scores = scores_over_seeds(spec)
+    calls = [(margin_to_pass_mark(spec, name, value), name, seed, value)
+             for name, values in scores.items() for seed, value in zip(SEEDS, values)]
+    margin, name, seed, value = min(calls)
+    sigmas = {name: abs(statistics.mean(v) - spec["pass_at"]) / max(statistics.stdev(v), 1e-9) for name, v in scores.items()}
+    with capsys.disabled():
+        print(f"\n{task.slug}: closest call over {len(SEEDS)} seeds: {name} scores {value:.4f} on seed {seed}, "
+              f"{margin:+.4f} from pass_at {spec['pass_at']}; nearest mean "
+              f"{min(sigmas.values()):.1f} standard deviations from it ({min(sigmas, key=sigmas.get)})")
+        for n, v in scores.items():
+            print(f"  {n:28} mean {np.mean(v):.4f}  sd {np.std(v):.4f}  range {min(v):.4f}..{max(v):.4f}")
+    assert margin > 0, f"{name} is on the wrong side of pass_at on seed {seed} ({value:.4f})"
+    assert all(s >= MIN_SIGMAS for s in sigmas.values()), sigmas
