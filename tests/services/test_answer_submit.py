@@ -5,6 +5,7 @@ import pytest
 pytestmark = pytest.mark.django_db
 from django.core.exceptions import ValidationError
 
+from accounts.models import User
 from questions import variants
 from questions.models import AttemptStatus, Question
 from questions.services import answer_submit
@@ -34,16 +35,19 @@ def test_multiple_choice_partial_credit_in_points(candidate):
     assert attempt.score == pytest.approx(2 / 3, abs=1e-3)
 
 
-def test_numeric_uses_the_candidates_own_variant(candidate, other_candidate):
+def test_numeric_uses_the_candidates_own_variant(candidate):
     question = q("f1-from-confusion-matrix")
     spec = question.current_version.spec
     params, expected = variants.numeric_variant(spec, candidate_id=candidate.pk, question_slug=question.slug)
     attempt = answer_submit(candidate=candidate, question=question, raw_answer=f"{expected:.4f}")
     assert attempt.score == attempt.max_score
     assert attempt.variant == params
-    _, theirs = variants.numeric_variant(spec, candidate_id=other_candidate.pk, question_slug=question.slug)
-    if abs(theirs - expected) > 0.001:  # another candidate's numbers give another answer
-        assert answer_submit(candidate=other_candidate, question=question, raw_answer=str(expected)).score == 0
+    # Another candidate whose numbers give another answer (the first of the next ids that does):
+    # our answer is wrong for them.
+    other_id = next(i for i in range(candidate.pk + 1, candidate.pk + 100)
+                    if abs(variants.numeric_variant(spec, candidate_id=i, question_slug=question.slug)[1] - expected) > 0.01)
+    other = User.objects.create_user(username="someone-else", password="a-long-test-password-1", id=other_id)
+    assert answer_submit(candidate=other, question=question, raw_answer=f"{expected:.4f}").score == 0
 
 
 def test_free_text_waits_for_review(candidate):
