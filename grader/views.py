@@ -18,12 +18,15 @@ def code_task(request, slug):
         request.POST if request.method == "POST" else None,
         initial={"code": latest_code(candidate=request.user, question=question) or version.spec["starter"]},
     )
-    submission = None
+    submission, retry_after = None, None
     if request.method == "POST" and form.is_valid():
         try:
             submission = services.submit(
                 candidate=request.user, question=question, code=form.cleaned_data["code"], kind=form.cleaned_data["kind"]
             )
+        except services.SubmissionThrottled as exc:
+            form.add_error("code", exc)
+            retry_after = exc.retry_after
         except ValidationError as exc:
             form.add_error("code", exc)
         else:
@@ -31,17 +34,18 @@ def code_task(request, slug):
                 return redirect("submission-detail", submission_id=submission.pk)
     if request.htmx and request.method == "POST":
         # The result panel replaces itself until the verdict arrives; form errors show in it too.
-        return render(request, "grader/_result.html", {"submission": submission, "form": form})
-    return render(
-        request,
-        "grader/code_task.html",
-        {
+        template, context = "grader/_result.html", {"submission": submission, "form": form}
+    else:
+        template, context = "grader/code_task.html", {
             "question": question,
             "version": version,
             "form": form,
             "submissions": submission_list(candidate=request.user, question=question)[:10],
-        },
-    )
+        }
+    response = render(request, template, context, status=429 if retry_after else 200)
+    if retry_after:
+        response["Retry-After"] = str(retry_after)  # too many runs: the message says when to try again
+    return response
 
 
 @candidate_required

@@ -70,3 +70,20 @@ def test_other_roles_cannot_submit_code(request, client, role):
 
 def test_unknown_task_is_a_404(candidate_client):
     assert candidate_client.get(reverse("code-task", args=["no-such-task"])).status_code == 404
+
+
+def test_a_candidate_submitting_in_a_loop_is_told_when_to_try_again(candidate_client, candidate):
+    from grader import services
+    from questions.models import Question
+
+    kfold = Question.objects.get(slug="k-fold")
+    for i in range(services.RATE_LIMIT):  # a minute's worth of runs, all graded already
+        Submission.objects.create(candidate=candidate, question=kfold, version=kfold.current_version, code=f"x = {i}",
+                                  max_score=10, status="graded")
+    response = candidate_client.post(
+        reverse("code-task", args=["k-fold"]), {"code": SOLUTION, "kind": "submit"}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 60
+    assert "Try again in" in response.content.decode()
+    assert Submission.objects.count() == services.RATE_LIMIT  # nothing new stored
