@@ -315,7 +315,8 @@ class _Sites(ast.NodeVisitor):
 
     def _constant_change(self, node, replacement) -> str:
         """The change shown in the smallest expression around the number (`j + 1` → `j + 2`, not `1` → `2`)."""
-        context = next((a for a in reversed(self.ancestors[:-1]) if isinstance(a, ast.expr)), None)
+        simple = (ast.expr, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return)  # never a whole block
+        context = next((a for a in reversed(self.ancestors[:-1]) if isinstance(a, simple)), None)
         if context is None:
             name = _default_of(self.ancestors[-2], node) if len(self.ancestors) > 1 else None
             prefix = f"{name}=" if name else ""
