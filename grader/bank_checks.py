@@ -9,7 +9,8 @@ from questions.models import CODE_TYPES
 
 
 def check_code_tasks(bank: Bank, *, progress=None) -> None:
-    """Run each task's solution and wrong/ solutions through the real sandbox; raise BankError naming failures.
+    """Run each task's solution, second solution and wrong/ solutions through the real sandbox; raise BankError
+    naming failures.
 
     `progress(done, total, slug)` is called after each task, since this takes a few seconds per task.
     """

@@ -11,7 +11,8 @@ from questions.services import sync_bank
 class Command(BaseCommand):
     help = (
         "Load the roadmap and the question bank from disk (idempotent; refuses an invalid bank whole). "
-        "Code tasks are checked in the sandbox: the model solution must pass and every wrong/ solution fail."
+        "Code tasks are checked in the sandbox: the model solution and the second solution must pass and every "
+        "wrong/ solution fail."
     )
 
     def add_arguments(self, parser):
