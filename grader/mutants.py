@@ -59,6 +59,8 @@ ATTRIBUTE_SWAPS = {
     "minimum": "maximum", "maximum": "minimum", "argmin": "argmax", "argmax": "argmin",
     "mean": "sum", "sum": "mean", "floor": "ceil", "ceil": "floor",
 }
+# Calls that a slip leaves out: sorted(x) → x (never sorted), set(x) → x (duplicates kept), abs(x) → x.
+DROPPABLE_CALLS = {"sorted", "set", "abs", "reversed"}
 SHOWN_CHARS = 90
 
 
@@ -277,6 +279,8 @@ class _Sites(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Call(self, node):
+        if isinstance(node.func, ast.Name) and node.func.id in DROPPABLE_CALLS and len(node.args) == 1 and not node.keywords:
+            self.expression(node, copy.deepcopy(node.args[0]))
         if isinstance(node.func, ast.Name) and node.func.id == "range":
             for arg in node.args:
                 for replacement in _off_by_one(arg):

@@ -54,6 +54,12 @@ def test_the_mutator_makes_each_kind_of_bug():
         assert expected in made
 
 
+def test_a_forgotten_sort_or_deduplication_is_a_mutant():
+    made = labels("def f(x):\n    return sorted(set(x))\n")
+    assert "line 2: `sorted(set(x))` → `set(x)`" in made
+    assert "line 2: `set(x)` → `x`" in made
+
+
 def test_messages_docstrings_and_imports_are_not_mutated():
     made = "\n".join(labels(SOURCE))
     assert "threshold + 1" not in made  # inside the raise's f-string
