@@ -12,6 +12,8 @@ def hidden(rng):
         {"category": "predicted-only labels", "args": [[0, 0, 1], [0, 2, 1]]},
         {"category": "predicted-only labels", "args": [["a", "a"], ["b", "c"]]},
         {"category": "basic", "args": [[0, 1, 2], [0, 0, 1]]},  # a class never predicted
+        {"category": "sorting", "args": [[8, 1, 16, 8], [1, 1, 3, 8]]},  # a set of these ints is not in sorted order
+        {"category": "sorting", "args": [["pear", "fig", "kiwi", "apple"], ["fig", "date", "kiwi", "apple"]]},
         {"category": "labels", "args": [[0, 1, 2, 3], [0, 1, 3, 3]], "kwargs": {"labels": [3, 0]}},
         {"category": "labels", "args": [["b", "a", "c"], ["a", "a", "c"]], "kwargs": {"labels": ["c", "b", "a"]}},
         {"category": "errors", "args": [[0, 1], [0, 1, 1]]},
