@@ -1,4 +1,4 @@
-"""sync_bank's check of code and ML tasks: the model solution passes, every known-wrong solution fails."""
+"""sync_bank's check of code and ML tasks: the model (and second) solution passes, every known-wrong solution fails."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ ML_MARGIN_ADVICE = (
 
 
 def check_code_tasks(bank: Bank, *, progress=None) -> None:
-    """Run each task's solution and wrong/ solutions through the real sandbox; raise BankError naming failures.
+    """Run each task's solution, second solution and wrong/ solutions through the real sandbox; raise BankError
+    naming failures.
 
     `progress(done, total, slug)` is called after each task, since this takes a few seconds per task.
     """
@@ -59,6 +60,16 @@ def task_problems(qtype: str, spec: dict, folder, content_hash: str, points: flo
                     f"{where}/solution.py: the model solution is not accepted on the {which} cases in the sandbox "
                     f"({result.verdict}: {result.feedback['message'][:300]})"
                 )
+        if qtype == "code":
+            # A second, independent correct solution: cases that only the model solution's approach passes
+            # (or a reference quirk that only it copies) show up here.
+            for which in (judging.EXAMPLES, judging.HIDDEN):
+                result = judging.run_task(qtype, spec, spec["second_solution"], which=which, seed=seed, points=points)
+                if result.verdict != Verdict.ACCEPTED:
+                    problems.append(
+                        f"{where}/second_solution.py: the second solution is not accepted on the {which} cases in "
+                        f"the sandbox ({result.verdict}: {result.feedback['message'][:300]})"
+                    )
         for name, code in spec["wrong"].items():
             result = judging.run_task(qtype, spec, code, which=HIDDEN, seed=seed, points=points)
             if result.verdict == Verdict.ACCEPTED and qtype == "ml":

@@ -6,6 +6,7 @@ problem found, each naming the file and what is wrong with it, so an author can 
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import math
@@ -451,7 +452,7 @@ def _task_spec(meta, folder, root, bad, problems, prompt, points):
             return None
     files = {}
     needed = ["starter.py", "reference.py"] + (["data.py"] if meta["type"] == QuestionType.ML else ["cases.py"])
-    for name in needed + ["solution.py", "checker.py"]:
+    for name in needed + ["solution.py", "checker.py", "second_solution.py"]:
         path = folder / name
         if path.exists():
             files[name] = path.read_text(encoding="utf-8")
@@ -484,6 +485,10 @@ def _task_spec(meta, folder, root, bad, problems, prompt, points):
             bad("compare.kind checker goes with a checker.py, and a checker.py with compare.kind checker")
             return None
         spec.update(compare=compare, cases=files["cases.py"], checker=files.get("checker.py", ""))
+        second = _second_solution(files, folder, root, problems)
+        if second is None:
+            return None
+        spec["second_solution"] = second
         return spec
     metric = meta.get("metric")
     if metric not in ML_METRICS:
@@ -504,6 +509,29 @@ def _task_spec(meta, folder, root, bad, problems, prompt, points):
         return None
     spec.update(metric=metric, direction=ML_METRICS[metric], data=files["data.py"], predict=meta.get("predict", "predict"), **numbers)
     return spec
+
+
+def _second_solution(files, folder, root, problems) -> str | None:
+    """A code task's second, independent correct solution (another approach), which sync_bank also runs."""
+    where = relative_path(folder / "second_solution.py", root)
+    source = files.get("second_solution.py")
+    if source is None:
+        problems.append(f"{where}: file is missing: a code task needs a second correct solution, written another way")
+        return None
+    try:
+        second = ast.dump(ast.parse(source))
+    except SyntaxError as exc:
+        problems.append(f"{where}: not valid Python: {exc.msg} (line {exc.lineno})")
+        return None
+    for name in ("solution.py", "reference.py"):
+        try:
+            same = name in files and ast.dump(ast.parse(files[name])) == second
+        except SyntaxError:
+            same = False  # the other file's own problem is reported when it runs
+        if same:
+            problems.append(f"{where}: is the same code as {name}: write it another way")
+            return None
+    return source
 
 
 SPEC_LOADERS = {

@@ -6,6 +6,8 @@ import pytest
 from django.conf import settings
 
 from grader import judging
+from grader.cases import Case
+from grader.comparison import compare_case
 from grader.models import Verdict
 from questions.bank_format import load_bank
 
@@ -14,8 +16,8 @@ CLOSE = {"compare": {"kind": "close", "abs": 1e-9}}
 
 
 def passes(spec, expected, got) -> bool:
-    case = judging.Case(id="h0", category="cases", args=[])
-    return judging.compare_case(spec, case, expected, {"ok": True, "value": got}).passed
+    case = Case(id="h0", category="cases", args=[])
+    return compare_case(spec, case, expected, {"ok": True, "value": got}).passed
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,8 @@ NEXT_STEP = (
 class Command(BaseCommand):
     help = (
         "Load the roadmap and the question bank from disk (idempotent; refuses an invalid bank whole). "
-        "Code tasks are checked in the sandbox: the model solution must pass and every wrong/ solution fail. "
-        "Reports the choice questions' length bias and tick-all score."
+        "Code tasks are checked in the sandbox: the model solution and the second solution must pass and every "
+        "wrong/ solution fail. Reports the choice questions' length bias and tick-all score."
     )
 
     def add_arguments(self, parser):

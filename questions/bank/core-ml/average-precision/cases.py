@@ -14,6 +14,11 @@ def hidden(rng):
         {"category": "ties", "args": [[1, 0, 0, 1, 1, 0], [0.9, 0.9, 0.4, 0.4, 0.1, 0.1]]},
         {"category": "errors", "args": [[0, 0, 0], [0.1, 0.5, 0.3]]},
         {"category": "errors", "args": [[0, 1], [0.1]]},
+        {"category": "errors", "args": [[], []]},
+        {"category": "errors", "args": [[1], [0.3, 0.4]], "array_args": [0, 1]},
+        {"category": "ties", "args": [[1, 1, 1], [0.2, 0.2, 0.2]]},
+        {"category": "basic", "args": [[0, 1, 1, 0, 1], [3, -2, 7, 7, 0]]},  # integer and negative scores
+        {"category": "basic", "args": [[1, 0, 1], [1e-12, 2e-12, 0.0]]},  # tiny but distinct scores
         {"category": "numpy input", "args": [[1, 0, 1, 0], [0.2, 0.3, 0.9, 0.1]], "array_args": [0, 1]},
     ]
     for _ in range(20):

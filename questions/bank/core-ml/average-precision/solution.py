@@ -11,7 +11,7 @@ def average_precision(y_true, y_score):
         raise ValueError("average precision needs at least one positive")
     order = np.argsort(-y_score, kind="mergesort")
     scores, hits = y_score[order], (y_true[order] == 1)
-    ap, tp, seen, previous_recall = 0.0, 0, 0, 0.0
+    ap, tp, previous_recall = 0.0, 0, 0.0
     i = 0
     while i < len(scores):
         j = i

@@ -1,3 +1,6 @@
+import math
+
+
 def check(case, expected, got):
     n, b = case["args"]
     runs = got if case.get("calls", 1) > 1 else [got]
@@ -7,6 +10,9 @@ def check(case, expected, got):
     for sample in first:
         if not isinstance(sample, list) or len(sample) != n or not all(type(i) is int and 0 <= i < n for i in sample):
             return f"each sample must hold {n} indices from 0 to {n - 1}"
+    if b >= 30 + math.log(n) and len({i for sample in first for i in sample}) < n:
+        # Each index is missed by all n * b draws with chance (1 - 1/n)^(n b) <= e^-b: below 1e-12 here.
+        return "every index from 0 to n_samples - 1 must be able to appear in a sample"
     if any(run != first for run in runs[1:]):
         return "the same random_state must give the same samples"
     if n >= 30 and any(len(set(s)) == n for s in first):

@@ -1,7 +1,7 @@
 def confusion_matrix(y_true, y_pred, *, labels=None):
     y_true, y_pred = list(y_true), list(y_pred)
-    if len(y_true) != len(y_pred):
-        raise ValueError("y_true and y_pred differ in length")
+    if len(y_true) != len(y_pred) or not y_true:
+        raise ValueError("y_true and y_pred must be non-empty and of equal length")
     if labels is None:
         labels = sorted(set(y_true) | set(y_pred))
     else:

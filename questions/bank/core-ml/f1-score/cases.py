@@ -26,12 +26,22 @@ def hidden(rng):
         {"category": "multiclass", "args": [[0, 0, 0, 0, 1, 2], [0, 0, 0, 0, 2, 2]], "kwargs": {"average": "weighted"}},
         {"category": "multiclass", "args": [[0, 0, 0, 0, 1, 2], [0, 0, 0, 0, 2, 2]], "kwargs": {"average": "micro"}},
         {"category": "multiclass", "args": [[0, 1], [0, 3]], "kwargs": {"average": "macro"}},  # label only predicted
+        {"category": "multiclass", "args": [[0, 1, 1, 2], [0, 1, 3, 3]], "kwargs": {"average": "weighted"}},
+        {"category": "multiclass", "args": [[0, 0, 1], [2, 0, 1]], "kwargs": {"average": "micro"}},
+        {"category": "edge cases", "args": [[0, 0, 0], [0, 1, 0]]},  # the positive class only predicted
+        {"category": "edge cases", "args": [[2, 2], [2, 2]], "kwargs": {"average": "macro"}},  # one class
         {"category": "multiclass", "args": [["a", "b", "c", "a"], ["a", "c", "c", "b"]], "kwargs": {"average": "weighted"}},
         # errors, like scikit-learn
         {"category": "errors", "args": [[0, 1, 2], [0, 1, 1]]},
         {"category": "errors", "args": [[0, 1, 1], [0, 1, 1]], "kwargs": {"pos_label": 2}},
         {"category": "errors", "args": [["a", "b"], ["a", "a"]]},  # default pos_label=1 is not a label
         {"category": "errors", "args": [[0, 1], [0, 1]], "kwargs": {"average": "mean"}},
+        {"category": "errors", "args": [[], []]},
+        {"category": "errors", "args": [[], []], "kwargs": {"average": "macro"}},
+        {"category": "errors", "args": [[], []], "kwargs": {"average": "weighted"}},
+        {"category": "errors", "args": [[0, 1, 1], [0, 1]], "kwargs": {"average": "micro"}},
+        {"category": "errors", "args": [[1, 0], [1, 0, 0]]},
+        {"category": "errors", "args": [[1], [1, 0]]},  # NumPy would broadcast a length-1 array silently
         # NumPy arrays in, as well as lists
         {"category": "numpy input", "args": [[1, 0, 1, 1], [1, 1, 1, 0]], "array_args": [0, 1]},
         {"category": "numpy input", "args": [[2, 0, 1, 1, 2], [2, 1, 1, 0, 2]], "array_args": [0, 1], "kwargs": {"average": "macro"}},

@@ -16,7 +16,9 @@ def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
     if average not in ("binary", "micro", "macro", "weighted"):
         raise ValueError(f"unknown average {average!r}")
     y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
-    labels = sorted(set(y_true.tolist()) | set(y_pred.tolist()))
+    if len(y_true) != len(y_pred) or len(y_true) == 0:
+        raise ValueError("y_true and y_pred must be non-empty and of equal length")
+    labels = sorted(set(y_true.tolist()) | set(y_pred.tolist()))  # a label only predicted is a class too
     if average == "binary":
         if len(labels) > 2:
             raise ValueError("more than two labels with average='binary'")
@@ -28,6 +30,6 @@ def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
         return float(_f1(*(sum(c[i] for c in counts) for i in range(3))))
     scores = [_f1(*c) for c in counts]
     if average == "macro":
-        return float(np.mean(scores)) if scores else 0.0
+        return float(np.mean(scores))
     support = [int(np.sum(y_true == label)) for label in labels]
-    return float(np.dot(scores, support) / sum(support)) if sum(support) else 0.0
+    return float(np.dot(scores, support) / len(y_true))  # the supports add up to the number of samples

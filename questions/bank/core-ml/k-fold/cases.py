@@ -19,6 +19,9 @@ def hidden(rng):
         {"category": "shuffled", "args": [50, 5], "kwargs": {"shuffle": True, "random_state": 0}, "calls": 2},
         {"category": "shuffled", "args": [23, 4], "kwargs": {"shuffle": True, "random_state": 42}, "calls": 2},
         {"category": "shuffled", "args": [101, 3], "kwargs": {"shuffle": True, "random_state": 7}, "calls": 2},
+        {"category": "shuffled", "args": [30, 30], "kwargs": {"shuffle": True, "random_state": 3}, "calls": 2},  # leave-one-out
+        {"category": "shuffled", "args": [40, 4], "kwargs": {"shuffle": True}},  # no seed: any shuffle will do
+        {"category": "errors", "args": [5, 6], "kwargs": {"shuffle": True, "random_state": 0}},
     ]
     for _ in range(10):
         n = rng.randint(2, 200)

@@ -17,6 +17,13 @@ def hidden(rng):
         {"category": "errors", "args": [[0, 1, 2], [0, 1, 2]]},
         {"category": "errors", "args": [[0, 1], [0, 1]], "kwargs": {"pos_label": 5}},
         {"category": "errors", "args": [["yes", "no"], ["no", "no"]]},
+        {"category": "errors", "args": [[], []]},
+        {"category": "errors", "args": [[0, 1, 1], [0, 2, 1]]},  # a third label, only predicted
+        {"category": "errors", "args": [["a", "a"], ["a", "b"]]},  # two labels, one only predicted; no pos_label 1
+        {"category": "errors", "args": [[1, 0, 1], [1, 0]]},
+        {"category": "errors", "args": [[1], [1, 1]], "array_args": [0, 1]},
+        {"category": "pos_label", "args": [[0, 0, 0], [0, 0, 0]], "kwargs": {"pos_label": 5}},  # one label: no error
+        {"category": "zero division", "args": [[0, 0], [0, 1]]},  # the positive class only predicted
         {"category": "numpy input", "args": [[1, 0, 1, 1], [1, 1, 0, 1]], "array_args": [0, 1]},
     ]
     for _ in range(15):

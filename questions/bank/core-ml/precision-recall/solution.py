@@ -1,5 +1,7 @@
 def precision_recall(y_true, y_pred, *, pos_label=1):
     y_true, y_pred = list(y_true), list(y_pred)
+    if len(y_true) != len(y_pred) or not y_true:
+        raise ValueError("y_true and y_pred must be non-empty and of equal length")
     labels = set(y_true) | set(y_pred)
     if len(labels) > 2:
         raise ValueError("precision_recall is for binary labels")

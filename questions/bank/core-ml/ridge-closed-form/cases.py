@@ -9,7 +9,13 @@ def hidden(rng):
     cases = [
         {"category": "collinear", "args": [[[1.0, 2.0], [2.0, 4.0], [3.0, 6.0], [4.0, 8.0]], [1.0, 2.0, 3.0, 4.5], 0.5]},
         {"category": "basic", "args": [[[0.0, 1.0], [1.0, 0.0], [1.0, 1.0]], [3.0, 5.0, 7.0], 2.0]},
+        {"category": "no penalty", "args": [[[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [2.0, 1.0]], [1.0, 2.0, 2.5, 4.0], 0.0]},
+        {"category": "no penalty", "args": [[[3.0], [1.0], [2.0]], [5.0, 1.0, 4.0], 0]},  # alpha 0 as an int
+        {"category": "edge cases", "args": [[[2.0, 5.0]], [7.0], 1.0]},  # one row: nothing to fit but the intercept
+        {"category": "edge cases", "args": [[[1.0, 2.0, 0.0], [0.0, 1.0, 3.0]], [1.0, -1.0], 0.3]},  # more features than rows
+        {"category": "numpy input", "args": [[[1.0, 2.0], [2.0, 1.0], [4.0, 0.0]], [3.0, 2.0, 1.0], 0.5], "array_args": [0, 1]},
         {"category": "errors", "args": [[1.0, 2.0], [1.0, 2.0], 1.0]},
+        {"category": "errors", "args": [[[1.0], [2.0], [3.0]], [1.0, 2.0], 0.0]},
         {"category": "errors", "args": [[[1.0], [2.0]], [1.0], 1.0]},
         {"category": "errors", "args": [[[1.0], [2.0]], [1.0, 2.0], -1.0]},
     ]

@@ -12,6 +12,11 @@ def hidden(rng):
         {"category": "ties", "args": [[0, 1, 0, 1], [0.5, 0.5, 0.5, 0.5]]},
         {"category": "ties", "args": [[0, 0, 1, 1, 1], [0.2, 0.7, 0.7, 0.9, 0.2]]},
         {"category": "errors", "args": [[0, 0], [0.1, 0.2]]},
+        {"category": "errors", "args": [[1, 1, 1], [0.3, 0.1, 0.2]]},
+        {"category": "errors", "args": [[], []]},
+        {"category": "errors", "args": [[0, 1], [0.5]], "array_args": [0, 1]},
+        {"category": "ties", "args": [[1, 0, 0, 1, 0, 1], [2, 2, 2, 1, 1, 3]]},  # integer scores
+        {"category": "basic", "args": [[0, 1, 0], [-1e-9, 1e-9, -5.0]]},  # tiny and negative scores
         {"category": "errors", "args": [[0, 1, 1], [0.1, 0.2]]},
         {"category": "numpy input", "args": [[1, 0, 1, 0, 0], [3.0, -1.0, 2.5, 2.5, 0.0]], "array_args": [0, 1]},
     ]

@@ -12,7 +12,12 @@ def hidden(rng):
         {"category": "imbalanced", "args": [[1] * 3 + [0] * 20, 5]},
         {"category": "balanced", "args": [[0, 1] * 10, 4]},
         {"category": "balanced", "args": [["a", "b", "c"] * 5]},
+        {"category": "balanced", "args": [[0, 1, 0, 1, 1], 5]},  # n_splits equal to the number of samples
+        {"category": "imbalanced", "args": [["x", "y", "y", "y", "y", "y", "y"], 7]},
+        {"category": "imbalanced", "args": [[3, 1, 2, 2, 2, 2, 2, 2], 4]},  # classes rarer than n_splits
         {"category": "errors", "args": [[0, 1, 0, 1], 1]},
+        {"category": "errors", "args": [[0, 1, 0, 1], 0]},
+        {"category": "errors", "args": [[], 2]},
         {"category": "errors", "args": [[0, 1], 3]},
         {"category": "numpy input", "args": [[2, 0, 1, 0, 0, 1, 2, 0, 0], 3], "array_args": [0]},
     ]

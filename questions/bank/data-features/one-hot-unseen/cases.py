@@ -13,6 +13,9 @@ def hidden(rng):
         {"category": "basic", "args": [["only"], []]},
         {"category": "sorting", "args": [["paris", "Berlin", "amsterdam"], ["paris"]]},
         {"category": "sorting", "args": [[10, 9, 100], [100, 9]]},
+        {"category": "sorting", "args": [[-1, 3, 0, 3, -1], [0, 2, -1]]},  # an unseen value between categories
+        {"category": "basic", "args": [["a", "a", "a"], ["a", "a"]]},  # one category
+        {"category": "unseen", "args": [["b", "a"], ["", "B", "a "]]},  # near misses are unseen too
     ]
     words = ["north", "south", "east", "west", "centre", "coast", "hills"]
     for _ in range(12):

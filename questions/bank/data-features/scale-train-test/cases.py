@@ -9,7 +9,13 @@ def hidden(rng):
     cases = [
         {"category": "basic", "args": [[[0.0], [2.0], [4.0]], [[100.0], [-100.0]]]},
         {"category": "constant column", "args": [[[1.0, 7.0, 2.0], [1.0, 7.0, 4.0]], [[0.0, 8.0, 3.0]]]},
+        {"category": "constant column", "args": [[[0.1, 1.0], [0.1, 2.0], [0.1, 4.0]], [[0.1, 3.0], [0.2, 0.0]]]},
+        {"category": "constant column", "args": [[[1e8 + 0.1], [1e8 + 0.1], [1e8 + 0.1]], [[1e8]]]},  # computed std ~1.5e-8
+        {"category": "constant column", "args": [[[0.7, 1.1]] * 7, [[0.0, 1.1]]]},  # every column constant
+        {"category": "constant column", "args": [[[2.5, 1.0]], [[3.0, 0.0]]]},  # a single training row
         {"category": "errors", "args": [[[1.0, 2.0]], [[1.0]]]},
+        {"category": "errors", "args": [[[1.0, 2.0], [3.0]], [[1.0, 2.0]]]},  # ragged rows
+        {"category": "errors", "args": [[], [[1.0]]]},  # no training rows
         {"category": "errors", "args": [[1.0, 2.0], [3.0]]},
         {"category": "numpy input", "args": [[[1.0, 2.0], [2.0, 0.0], [3.0, 1.0]], [[4.0, 4.0]]], "array_args": [0, 1]},
     ]

@@ -8,5 +8,6 @@ def scale_train_test(X_train, X_test):
         raise ValueError("X_train and X_test must be 2-D with the same number of columns")
     mean = X_train.mean(axis=0)
     std = X_train.std(axis=0)
-    std[std == 0] = 1.0  # a constant column is only centred
+    # Constant means all values equal: the computed std of 0.1 repeated is ~1e-17, not 0.
+    std[(X_train == X_train[0]).all(axis=0)] = 1.0
     return ((X_train - mean) / std).tolist(), ((X_test - mean) / std).tolist()

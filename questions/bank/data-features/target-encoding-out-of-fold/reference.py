@@ -6,7 +6,7 @@ def target_encode(categories, y, *, n_splits=5, smoothing=10.0):
     if n_splits < 2 or n_splits > n:
         raise ValueError("n_splits must be between 2 and the number of rows")
     sizes = [n // n_splits + (1 if k < n % n_splits else 0) for k in range(n_splits)]
-    encoded, start = [0.0] * n, 0
+    encoded, start = [], 0
     for size in sizes:
         fold = range(start, start + size)
         others = [i for i in range(n) if not start <= i < start + size]
@@ -17,6 +17,9 @@ def target_encode(categories, y, *, n_splits=5, smoothing=10.0):
             counts[categories[i]] = counts.get(categories[i], 0) + 1
         for i in fold:
             c = categories[i]
-            encoded[i] = (sums.get(c, 0.0) + smoothing * prior) / (counts.get(c, 0) + smoothing)
+            if c in counts:
+                encoded.append((sums[c] + smoothing * prior) / (counts[c] + smoothing))
+            else:  # absent from the other folds: the prior, also when smoothing is 0 (no 0 / 0)
+                encoded.append(prior)
         start += size
     return encoded
