@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django_htmx.http import trigger_client_event
 
 from accounts.decorators import candidate_required
 from grader import services
@@ -31,7 +32,7 @@ def code_task(request, slug):
                 return redirect("submission-detail", submission_id=submission.pk)
     if request.htmx and request.method == "POST":
         # The result panel replaces itself until the verdict arrives; form errors show in it too.
-        return render(request, "grader/_result.html", {"submission": submission, "form": form})
+        return _result_panel(request, submission, form=form)
     return render(
         request,
         "grader/code_task.html",
@@ -47,5 +48,14 @@ def code_task(request, slug):
 @candidate_required
 def submission_detail(request, submission_id):
     submission = access_submission(user=request.user, submission_id=submission_id)
-    template = "grader/_result.html" if request.htmx else "grader/submission.html"
-    return render(request, template, {"submission": submission})
+    if request.htmx:
+        return _result_panel(request, submission)
+    return render(request, "grader/submission.html", {"submission": submission})
+
+
+def _result_panel(request, submission, form=None):
+    """The live result panel. Once the verdict is in, it tells the page, whose list of submissions refreshes."""
+    response = render(request, "grader/_result.html", {"submission": submission, "form": form})
+    if submission is not None and submission.is_done:
+        trigger_client_event(response, "submission-graded")
+    return response
