@@ -29,11 +29,14 @@ def profile_sharing_set(*, user: User, share: bool) -> User:
 
 @transaction.atomic
 def user_role_set(*, user: User, role: str) -> User:
-    """Give a user a role. Authors write content in the admin, so they are staff; nobody else is."""
+    """Give a user a role. Authors read content and results in the admin, so they are staff; nobody else is.
+
+    Superuser status is separate: only a superuser grants it, in the admin.
+    """
     if role not in Role.values:
         raise ValueError(f"Unknown role {role!r}; expected one of {', '.join(Role.values)}.")
     user.role = role
-    user.is_staff = role == Role.AUTHOR
+    user.is_staff = role == Role.AUTHOR or user.is_superuser  # a superuser keeps the admin whatever the role
     if role != Role.CANDIDATE:
         user.share_profile = False
     user.save(update_fields=["role", "is_staff", "share_profile"])
@@ -45,11 +48,10 @@ def user_role_set(*, user: User, role: str) -> User:
     return user
 
 
-# What authors may do in the admin: manage users' roles and read everything about content and results.
+# What authors may do in the admin: read everything about content and results. They manage no users, roles
+# or permissions (only superusers do), so an author can never make anyone, themselves included, a superuser.
 # Content itself changes on disk and through sync_bank, so versions stay immutable.
 AUTHOR_PERMISSIONS = [
-    ("accounts", "view_user"),
-    ("accounts", "change_user"),
     ("questions", "view_stage"),
     ("questions", "view_topic"),
     ("questions", "view_question"),
@@ -61,10 +63,11 @@ AUTHOR_PERMISSIONS = [
 
 
 def _authors_group() -> Group:
-    group, created = Group.objects.get_or_create(name="Authors")
-    if created or group.permissions.count() != len(AUTHOR_PERMISSIONS):
-        perms = [Permission.objects.get(content_type__app_label=app, codename=code) for app, code in AUTHOR_PERMISSIONS]
-        group.permissions.set(perms)
+    """The Authors group, its permissions reset to exactly AUTHOR_PERMISSIONS (dropping any granted before)."""
+    group, _ = Group.objects.get_or_create(name="Authors")
+    wanted = {Permission.objects.get(content_type__app_label=app, codename=code) for app, code in AUTHOR_PERMISSIONS}
+    if set(group.permissions.all()) != wanted:
+        group.permissions.set(wanted)
     return group
 
 

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django_htmx.http import trigger_client_event
 
 from accounts.decorators import candidate_required
 from grader import services
@@ -34,22 +35,36 @@ def code_task(request, slug):
                 return redirect("submission-detail", submission_id=submission.pk)
     if request.htmx and request.method == "POST":
         # The result panel replaces itself until the verdict arrives; form errors show in it too.
-        template, context = "grader/_result.html", {"submission": submission, "form": form}
+        response = _result_panel(request, submission, form=form)
     else:
-        template, context = "grader/code_task.html", {
-            "question": question,
-            "version": version,
-            "form": form,
-            "submissions": submission_list(candidate=request.user, question=question)[:10],
-        }
-    response = render(request, template, context, status=429 if retry_after else 200)
+        response = render(
+            request,
+            "grader/code_task.html",
+            {
+                "question": question,
+                "version": version,
+                "form": form,
+                "submissions": submission_list(candidate=request.user, question=question)[:10],
+            },
+        )
     if retry_after:
-        response["Retry-After"] = str(retry_after)  # too many runs: the message says when to try again
+        # Too many runs: 429, and the message in the panel says when to try again.
+        response.status_code = 429
+        response["Retry-After"] = str(retry_after)
     return response
 
 
 @candidate_required
 def submission_detail(request, submission_id):
     submission = access_submission(user=request.user, submission_id=submission_id)
-    template = "grader/_result.html" if request.htmx else "grader/submission.html"
-    return render(request, template, {"submission": submission})
+    if request.htmx:
+        return _result_panel(request, submission)
+    return render(request, "grader/submission.html", {"submission": submission})
+
+
+def _result_panel(request, submission, form=None):
+    """The live result panel. Once the verdict is in, it tells the page, whose list of submissions refreshes."""
+    response = render(request, "grader/_result.html", {"submission": submission, "form": form})
+    if submission is not None and submission.is_done:
+        trigger_client_event(response, "submission-graded")
+    return response

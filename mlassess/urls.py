@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.shortcuts import render
 from django.urls import include, path
 
+from accounts import views as accounts_views
 from mlassess.health import healthz
 
 
@@ -13,6 +14,10 @@ urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("accounts/", include("accounts.urls")),
+    # Each role's home. The review queue and the recruiter board fill the first two later: keep the names.
+    path("reviewer/", accounts_views.reviewer_home, name="reviewer-home"),
+    path("recruiter/", accounts_views.recruiter_home, name="recruiter-home"),
+    path("author/", accounts_views.author_home, name="author-home"),
     path("", include("questions.urls")),
     path("", include("grader.urls")),
     path("admin/", admin.site.urls),

@@ -118,8 +118,14 @@ def _clean_answer(version: QuestionVersion, raw) -> object:
             raise ValidationError("Tick only options of this question, each once.")
         return sorted(raw)
     if version.type == QuestionType.NUMERIC:
+        text = str(raw).strip()
+        # 12,928 is twelve thousand to some and twelve point nine to others: refuse it rather than guess.
+        if "," in text:
+            raise ValidationError(
+                "Use a point for the decimal point and no thousands separators: 0.75 or 12928, not 0,75 or 12,928."
+            )
         try:
-            value = float(str(raw).strip().replace(",", "."))
+            value = float(text)
         except ValueError:
             raise ValidationError("Enter a number, such as 0.75 or 12.5.") from None
         if not math.isfinite(value):

@@ -15,11 +15,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
     Transactional tests (the real-worker tests) flush the database when they end; with serialized_rollback
     they restore this snapshot, bank included, when they start.
     """
+    global DATABASE_SNAPSHOT
     with django_db_blocker.unblock():
         # The bank's code tasks are checked in the sandbox by their own tests (tests/grader/test_task_seeds.py,
         # test_bank_checks.py); here it is only loaded, which takes a second instead of a minute.
         sync_bank()
-        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        DATABASE_SNAPSHOT = connection.creation.serialize_db_to_string()
+        connection._test_serialized_contents = DATABASE_SNAPSHOT
+
+
+# The database as django_db_setup left it (the bank loaded), for serialized rollback.
+DATABASE_SNAPSHOT = None
 
 
 def _user(username: str, role: str) -> User:

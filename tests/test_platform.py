@@ -16,7 +16,8 @@ ROOT = Path(settings.BASE_DIR)
 
 def test_deploy_check_is_clean_with_production_settings(tmp_path):
     env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},  # set by the browser tests
+        # Nothing of this test run's own DJANGO_* settings (the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE).
+        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
         "DJANGO_SETTINGS_MODULE": "mlassess.settings",
         "DJANGO_DEBUG": "0",
         "DJANGO_HTTPS": "1",

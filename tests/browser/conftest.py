@@ -16,6 +16,9 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, connections
+
+import tests.conftest
 
 from accounts.models import Role, User
 from accounts.services import user_role_set
@@ -50,7 +53,20 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture(autouse=True)
-def _live_database(transactional_db, django_db_serialized_rollback):
+def _snapshot_on_this_connection(django_db_setup):
+    """Give the connection that this test sees the session's snapshot, so that serialized rollback restores it.
+
+    Once Playwright's event loop runs in this thread, asgiref hands this code a connection object other than
+    the one django_db_setup stored the snapshot on (it keys connections by context, not thread, when a loop
+    runs): without this, every browser test after the first would start with an empty database.
+    """
+    connection = connections[DEFAULT_DB_ALIAS]
+    if not hasattr(connection, "_test_serialized_contents"):
+        connection._test_serialized_contents = tests.conftest.DATABASE_SNAPSHOT
+
+
+@pytest.fixture(autouse=True)
+def _live_database(_snapshot_on_this_connection, transactional_db, django_db_serialized_rollback):
     """Browser tests need committed data that the live server's thread (or a worker) can read."""
 
 

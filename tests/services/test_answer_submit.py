@@ -74,10 +74,14 @@ def test_bad_answers_are_refused_with_a_message(candidate, slug, raw, message):
     assert not candidate.attempts.exists()
 
 
-def test_numbers_with_a_decimal_comma_are_accepted(candidate):
+@pytest.mark.parametrize("raw", ["12,928", "0,75", "1,000.5", " 3, "])
+def test_a_number_with_a_comma_is_refused_never_guessed(candidate, raw):
+    """Is 12,928 twelve thousand or twelve point nine? Refuse it and say how to write numbers."""
     question = q("dot-product")
-    _, expected = variants.numeric_variant(question.current_version.spec, candidate_id=candidate.pk, question_slug=question.slug)
-    assert answer_submit(candidate=candidate, question=question, raw_answer=f"{expected:.1f}".replace(".", ",")).score == 1
+    with pytest.raises(ValidationError, match="decimal point") as refused:
+        answer_submit(candidate=candidate, question=question, raw_answer=raw)
+    assert "no thousands separators" in str(refused.value)
+    assert not candidate.attempts.exists()
 
 
 def test_only_candidates_answer(reviewer):

@@ -1,13 +1,33 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from accounts.services import DEMO_PASSWORD, demo_accounts_ensure
 from questions.services import demo_attempts_ensure
 
+FORCE_FLAG = "--with-public-demo-passwords"
+
 
 class Command(BaseCommand):
-    help = "Create one demo account per role and a few answered questions for the demo candidate."
+    help = (
+        "Create one demo account per role, all with the password published in the README, and a few answered "
+        "questions for the demo candidate. For local demos: refused when DEBUG is off unless "
+        f"{FORCE_FLAG} is given."
+    )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            FORCE_FLAG,
+            action="store_true",
+            dest="public_passwords",
+            help="Create the demo accounts even with DEBUG off. Anyone who has read the README can log in to them.",
+        )
+
+    def handle(self, *args, public_passwords=False, **options):
+        if not settings.DEBUG and not public_passwords:
+            raise CommandError(
+                "DEBUG is off, so this may be a real installation, and the demo accounts' password is published "
+                f"in the README. Run with {FORCE_FLAG} if you really want accounts that anyone can log in to."
+            )
         users = demo_accounts_ensure()
         candidate = next(u for u in users if u.is_candidate)
         demo_attempts_ensure(candidate=candidate)
