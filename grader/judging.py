@@ -211,6 +211,9 @@ def judge_code(spec: dict, cases: list[Case], expected: dict, outcome: RunOutcom
 
     if outcome.output_exceeded:
         return _whole_run(Verdict.OUTPUT_LIMIT, "Your code printed or returned too much output.", total, points, outcome)
+    if outcome.memory_exceeded:  # the run's processes together, not one of them: the cgroup's verdict
+        return _whole_run(Verdict.MEMORY_LIMIT, "Memory limit exceeded: your code's processes together used more "
+                          "memory than the task allows.", total, points, outcome)
     if imports and not imports[0].get("ok"):
         error = imports[0].get("error") if isinstance(imports[0].get("error"), dict) else {}
         if error.get("type") in ("ModuleNotFoundError", "ImportError"):
