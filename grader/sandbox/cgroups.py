@@ -141,21 +141,27 @@ class RunGroup:
         self.memory = self.folders[0]
         self.pids_folder = found.pids / name if found.pids is not None else None
         self._oom_baseline = 0
+        self._oom_fd: int | None = None  # the file with the OOM-kill count, kept open: it is read often
         self._peak_fd: int | None = None
+        self._limits: tuple[int, int] | None = None  # as last written
 
     # ---------------------------------------------------------------- limits and counters
 
     def prepare_run(self, *, memory_bytes: int, processes: int) -> None:
         """Set this run's limits and start its counters (OOM kills, peak usage) from here."""
+        if self._limits != (memory_bytes, processes):
+            if self.layout.version == 1:
+                self._write_v1_memory_limit(memory_bytes)
+            else:
+                _write(self.memory / "memory.max", str(memory_bytes))
+                self._try_write(self.memory / "memory.swap.max", "0")
+            if self.pids_folder is not None:
+                _write(self.pids_folder / "pids.max", str(processes))
+            self._limits = (memory_bytes, processes)
         if self.layout.version == 1:
-            self._write_v1_memory_limit(memory_bytes)
             self._try_write(self.memory / "memory.max_usage_in_bytes", "0")
         else:
-            _write(self.memory / "memory.max", str(memory_bytes))
-            self._try_write(self.memory / "memory.swap.max", "0")
             self._open_peak()
-        if self.pids_folder is not None:
-            _write(self.pids_folder / "pids.max", str(processes))
         self._oom_baseline = self._oom_kills_total()
 
     def _write_v1_memory_limit(self, value: int) -> None:
@@ -191,8 +197,10 @@ class RunGroup:
             self._peak_fd = None
 
     def _oom_kills_total(self) -> int:
-        source = self.memory / ("memory.oom_control" if self.layout.version == 1 else "memory.events")
-        for line in source.read_text().splitlines():
+        if self._oom_fd is None:
+            name = "memory.oom_control" if self.layout.version == 1 else "memory.events"
+            self._oom_fd = os.open(self.memory / name, os.O_RDONLY | os.O_CLOEXEC)
+        for line in os.pread(self._oom_fd, 4096, 0).decode().splitlines():
             key, _, value = line.partition(" ")
             if key == "oom_kill":
                 return int(value)
@@ -242,6 +250,9 @@ class RunGroup:
     def remove(self) -> None:
         """Remove the group's folders (it must be empty)."""
         self._close_peak()
+        if self._oom_fd is not None:
+            os.close(self._oom_fd)
+            self._oom_fd = None
         for folder in self.folders:
             try:
                 folder.rmdir()

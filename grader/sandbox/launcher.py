@@ -58,7 +58,7 @@ SITE_PACKAGES = Path(sysconfig.get_paths()["purelib"])
 PACKAGE_FOLDERS = {
     "numpy": ["numpy", "numpy.libs"],
     "scipy": ["scipy", "scipy.libs"],
-    "sklearn": ["sklearn", "scikit_learn.libs", "joblib", "cloudpickle", "threadpoolctl.py", "narwhals"],
+    "sklearn": ["sklearn", "scikit_learn.libs", "joblib", "threadpoolctl.py", "narwhals"],
 }
 PACKAGE_NEEDS = {"sklearn": ["numpy", "scipy"], "scipy": ["numpy"]}
 # Modules a package's zygote imports besides the package itself: what tasks' solutions commonly use, so
@@ -177,6 +177,9 @@ def _view(packages: list[str]) -> list[str]:
     args += [
         "--proc", "/proc",
         "--dev", "/dev",
+        # No POSIX shared memory or semaphores, even for the zygote, which runs as root: packages it imports
+        # then take the same paths as in a run (joblib settles for serial mode, as a run's uid finds).
+        "--tmpfs", "/dev/shm", "--remount-ro", "/dev/shm",
         "--ro-bind", str(PYTHON_HOME), "/python",
         "--tmpfs", f"/python/lib/{PYTHON_VERSION}/site-packages",
         "--perms", "0755", "--dir", "/packages",
@@ -506,6 +509,7 @@ def _collect(result_fd: int, output_fd: int, limits: Limits, group: cgroups.RunG
         selector.register(zygote.control, selectors.EVENT_READ, "control")
         ours += [output_fd, task_fd, setup_fd]
     set_up, exited, open_streams = zygote is None, False, 2
+    memory_checked = start
     try:
         while open_streams:
             now = time.monotonic()
@@ -514,9 +518,11 @@ def _collect(result_fd: int, output_fd: int, limits: Limits, group: cgroups.RunG
                 break
             if not set_up and now - start > warm.START_SECONDS:
                 raise warm.ZygoteFailed(f"the run was not set up within {warm.START_SECONDS} s")
-            if group is not None and group.oom_killed():
-                outcome.memory_exceeded = True
-                break
+            if group is not None and now - memory_checked >= TICK_SECONDS:
+                memory_checked = now
+                if group.oom_killed():
+                    outcome.memory_exceeded = True
+                    break
             for key, _ in selector.select(timeout=min(deadline - now, TICK_SECONDS)):
                 if key.data == "task":
                     try:

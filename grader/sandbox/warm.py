@@ -196,17 +196,12 @@ class Zygote:
             claim.close()
 
     def leftovers(self) -> list[int]:
-        """Processes in the zygote's cgroup that are neither the zygote nor the next run's init (its child)."""
-        found = []
-        for pid in self.group.members():
-            try:
-                with open(f"/proc/{pid}/stat") as f:
-                    parent = int(f.read().rpartition(")")[2].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue  # gone meanwhile
-            if pid != self.pid and parent != self.pid:
-                found.append(pid)
-        return found
+        """Processes in the zygote's cgroup other than the zygote and the next run's, forked ahead (its child,
+        the next run's init, and whatever shares that init's PID namespace)."""
+        members = self.group.members()
+        spare = {_pid_namespace(pid) for pid in members if _parent(pid) == self.pid} - {None}
+        namespaces = {pid: _pid_namespace(pid) for pid in members if pid != self.pid}
+        return [pid for pid, ns in namespaces.items() if ns is not None and ns not in spare]  # (None: gone)
 
     def kill_run(self, uid: int) -> None:
         """Kill whatever a run left (in the zygote's cgroup, and of its uid), sparing the zygote."""
@@ -230,6 +225,21 @@ class Zygote:
             self.ending = None
             uids.reap_leftovers(uid)
             claim.close()
+
+
+def _parent(pid: int) -> int | None:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return int(f.read().rpartition(")")[2].split()[1])
+    except (OSError, ValueError, IndexError):
+        return None  # gone meanwhile
+
+
+def _pid_namespace(pid: int) -> str | None:
+    try:
+        return os.readlink(f"/proc/{pid}/ns/pid")
+    except OSError:
+        return None
 
 
 class Zygotes:

@@ -3,17 +3,18 @@
 grader/sandbox/warm.py starts it through bubblewrap as root (keeping only the capabilities it needs to build
 runs), with the same read-only view as a cold run less the task folder, and the task's packages imported.
 It holds no submission, no input and no expected value: a request on its control socket carries the run's
-uid and limits and four pipes, nothing else. It keeps one run's init forked ahead of time:
+uid and limits and four pipes, nothing else. It keeps the next run forked ahead of time, holding nothing of
+any run until its request comes:
 
   the run's init, pid 1 of a new PID namespace, still root: new mount, network, IPC, UTS and cgroup
-      namespaces; a fresh /proc, /work and /tmp. Then it waits, holding nothing of any run. Given a request,
-      it fills a /task from the task pipe (the run reads its own submission and inputs, after the fork) and
-      makes it read-only, forks the harness and reaps until the harness exits; its own exit ends the
+      namespaces, a fresh /proc, /work and /tmp; it forks the harness and waits. Given a request, it fills a
+      /task from the task pipe (the run reads its own submission and inputs, after the fork) and makes it
+      read-only, hands the harness its pipes and reaps until the harness exits; its own exit ends the
       namespace and every process left in it.
-  the harness, the candidate's process: rlimits, no supplementary groups, the run's own uid and gid, no
-      capabilities, no new privileges, the seccomp filter, stdin /dev/null, stdout and stderr on the output
-      pipe, new random seeds; it tells the worker (one byte on the set-up pipe) that the candidate's code is
-      about to run, and runs harness.main() on the result pipe.
+  the harness, the candidate's process, waiting too. Given its pipes: rlimits, no supplementary groups, the
+      run's own uid and gid, no capabilities, no new privileges, the seccomp filter, stdin /dev/null, stdout
+      and stderr on the output pipe, new random seeds; it tells the worker (one byte on the set-up pipe) that
+      the candidate's code is about to run, and runs harness.main() on the result pipe.
 
 Nothing one run does reaches the next: each is a fresh copy of the zygote, which never runs candidate code.
 Standard library only (the sandbox's interpreter has no site-packages); ctypes for the system calls.
@@ -36,6 +37,7 @@ import socket
 import struct
 import sys
 import traceback
+import warnings
 
 libc = ctypes.CDLL(None, use_errno=True)
 libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
@@ -159,17 +161,27 @@ class Zygote:
 
 
 class RunInit:
-    """A run's pid 1 (root, in the run's namespaces): prepares them, then builds the run's /task from its
-    request, forks the harness and reaps."""
+    """A run's pid 1 (root, in the run's namespaces): prepares them and forks the harness ahead, then, given a
+    request, builds the run's /task, hands the harness its pipes and reaps."""
 
     def __init__(self, zygote, channel):
         self.zygote, self.channel = zygote, channel
-        self.request = None
-        self.task_fd = self.result_fd = self.output_fd = self.setup_fd = None
 
     def start(self):
         try:
             self.prepare()
+            harness_end, harness_channel = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+            harness_pid = os.fork()
+            if harness_pid == 0:
+                try:
+                    self.channel.close()
+                    harness_channel.close()
+                    Harness(self.zygote, harness_end).start()
+                except BaseException:  # noqa: BLE001 - our fault: on the output pipe if it has it, else our log
+                    os.write(2, f"sandbox set-up failed:\n{traceback.format_exc()}".encode()[-4000:])
+                finally:
+                    os._exit(SETUP_FAILED)
+            harness_end.close()
         except BaseException:  # noqa: BLE001 - our fault: say so on the zygote's stderr (the worker's log)
             os.write(2, f"sandbox: a run's init failed:\n{traceback.format_exc()}".encode()[-4000:])
             os._exit(SETUP_FAILED)
@@ -177,23 +189,15 @@ class RunInit:
         if not message or len(fds) != 4:
             os._exit(0)  # the zygote is gone
         self.channel.close()
-        self.request = json.loads(message)
-        self.task_fd, self.result_fd, self.output_fd, self.setup_fd = fds
+        task_fd, pipes = fds[0], fds[1:]  # then the result, output and set-up pipes
         try:
-            self.write_task()
-            os.chdir("/work")
+            self.write_task(task_fd)
+            _send(harness_channel, json.loads(message), pipes)
         except BaseException:  # noqa: BLE001 - our fault, reported on the output pipe for staff
-            os.write(self.output_fd, f"sandbox set-up failed:\n{traceback.format_exc()}".encode()[-4000:])
+            os.write(pipes[1], f"sandbox set-up failed:\n{traceback.format_exc()}".encode()[-4000:])
             os._exit(SETUP_FAILED)
-        harness_pid = os.fork()
-        if harness_pid == 0:
-            try:
-                Harness(self).start()
-            except BaseException:  # noqa: BLE001
-                os.write(2, f"sandbox set-up failed:\n{traceback.format_exc()}".encode()[-4000:])
-            finally:
-                os._exit(SETUP_FAILED)
-        self.reap(harness_pid)
+        harness_channel.close()
+        self.reap(harness_pid, pipes)
 
     def prepare(self):
         _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # the zygote dying takes the run with it
@@ -216,12 +220,12 @@ class RunInit:
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:  # the run's own loopback, up (as bwrap does)
             fcntl.ioctl(s, SIOCSIFFLAGS, struct.pack("16sH22x", b"lo", IFF_UP | IFF_LOOPBACK | IFF_RUNNING))
 
-    def write_task(self):
+    def write_task(self, task_fd):
         """Read this run's submission and inputs from the task pipe into a /task that then turns read-only."""
-        submission_size, run_size = struct.unpack(">QQ", _read_exactly(self.task_fd, 16))
-        submission = _read_exactly(self.task_fd, submission_size)
-        run = _read_exactly(self.task_fd, run_size)
-        os.close(self.task_fd)
+        submission_size, run_size = struct.unpack(">QQ", _read_exactly(task_fd, 16))
+        submission = _read_exactly(task_fd, submission_size)
+        run = _read_exactly(task_fd, run_size)
+        os.close(task_fd)
         size = submission_size + run_size + MiB
         _mount("tmpfs", "/task", "tmpfs", MS_NOSUID | MS_NODEV, f"mode=0755,size={size}")
         for name, content in (("submission.py", submission), ("run.json", run)):
@@ -230,12 +234,12 @@ class RunInit:
             os.close(fd)
         _mount(None, "/task", None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
 
-    def reap(self, harness_pid):
+    def reap(self, harness_pid, pipes):
         """Hold nothing of the run's, reap orphans, and end (taking the namespace with us) when the harness ends."""
         devnull = os.open("/dev/null", os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(devnull, fd)
-        for fd in (devnull, self.result_fd, self.output_fd, self.setup_fd):
+        for fd in (devnull, *pipes):
             os.close(fd)
         while True:
             pid, status = os.wait()
@@ -245,47 +249,56 @@ class RunInit:
 
 
 class Harness:
-    """The candidate's process: everything dropped, then the harness."""
+    """The candidate's process, forked ahead with its run's init: given the run, everything dropped, then the
+    harness."""
 
-    def __init__(self, init):
-        self.init, self.request = init, init.request
+    def __init__(self, zygote, channel):
+        self.zygote, self.channel = zygote, channel
 
     def start(self):
-        init = self.init
         _set_name(b"harness")
+        message, fds, _, _ = socket.recv_fds(self.channel, 65536, 8)
+        if not message or len(fds) != 3:
+            os._exit(0)  # the init is gone
+        self.channel.close()
+        request = json.loads(message)
+        result_fd, output_fd, setup_fd = fds
+        os.chdir("/work")
         devnull = os.open("/dev/null", os.O_RDONLY)
         os.dup2(devnull, 0)
-        os.dup2(init.output_fd, 1)
-        os.dup2(init.output_fd, 2)
-        keep = {0, 1, 2, init.result_fd, init.setup_fd}
+        os.dup2(output_fd, 1)
+        os.dup2(output_fd, 2)
+        keep = {0, 1, 2, result_fd, setup_fd}
         for fd in map(int, os.listdir("/proc/self/fd")):
             if fd not in keep:
                 try:
                     os.close(fd)
                 except OSError:
                     pass  # the listing's own descriptor
-        self.limit()
-        self.drop_privileges()
+        self.limit(request["limits"])
+        self.drop_privileges(request["uid"])
         _prctl(PR_SET_NO_NEW_PRIVS, 1)
-        _check(libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.addressof(init.zygote.seccomp_program), 0, 0), "seccomp")
+        _check(libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.addressof(self.zygote.seccomp_program), 0, 0), "seccomp")
         # Generators must not repeat across runs forked from one zygote (`random` reseeds itself at fork).
         if "numpy.random" in sys.modules:
             sys.modules["numpy.random"].seed()
-        os.write(init.setup_fd, b"1")  # to the worker: from here on, what happens is the candidate's doing
-        os.close(init.setup_fd)
+        os.write(setup_fd, b"1")  # to the worker: from here on, what happens is the candidate's doing
+        os.close(setup_fd)
         import harness
 
-        harness.main(init.result_fd)
+        harness.main(result_fd)
         for stream in (sys.stdout, sys.stderr):
             try:
                 stream.flush()
             except (OSError, ValueError):
                 pass
+        for fd in (0, 1, 2):  # the worker sees the end now, not after this process's memory is torn down
+            os.close(fd)
         os._exit(0)
 
-    def limit(self):
+    @staticmethod
+    def limit(limits):
         """rlimits with soft = hard; the address space is the limit on top of what the zygote already maps."""
-        limits = self.request["limits"]
         with open("/proc/self/statm") as f:
             mapped = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
         for which, value in (
@@ -298,10 +311,9 @@ class Harness:
         ):
             resource.setrlimit(which, (value, value))
 
-    def drop_privileges(self):
-        uid = self.request["uid"]
+    def drop_privileges(self, uid):
         os.setgroups([])
-        for cap in range(self.init.zygote.cap_last + 1):
+        for cap in range(self.zygote.cap_last + 1):
             _prctl(PR_CAPBSET_DROP, cap)
         _check(libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0), "clear ambient capabilities")
         os.setresgid(uid, uid, uid)
@@ -332,8 +344,10 @@ def main():
     modules = sys.argv[5:]
     if modules:
         sys.path.append("/packages")
-    for name in modules:
-        importlib.import_module(name)
+    with warnings.catch_warnings():  # what importing says (joblib: "serial mode") is no news in the worker's log
+        warnings.simplefilter("ignore")
+        for name in modules:
+            importlib.import_module(name)
     sys.path.insert(0, "/harness")
     import harness  # noqa: F401  (loaded once here, run in each harness process)
 
