@@ -114,7 +114,10 @@ class Zygote:
             if self.process.poll() is not None:
                 raise ZygoteFailed(f"it exited with {self.process.returncode} while starting")
             return False
-        data, ancillary, _, _ = self.control.recvmsg(65536, socket.CMSG_SPACE(CREDENTIALS.size))
+        try:
+            data, ancillary, _, _ = self.control.recvmsg(65536, socket.CMSG_SPACE(CREDENTIALS.size))
+        except OSError as exc:
+            raise ZygoteFailed(f"its control socket failed: {exc}") from exc
         if data != b'{"ready": true}':
             raise ZygoteFailed(f"unexpected message while starting: {data[:200]!r}")
         sender = next((CREDENTIALS.unpack(d)[0] for level, kind, d in ancillary
@@ -286,14 +289,14 @@ class Zygotes:
         zygote.lock.release()
 
     def replace(self, zygote: Zygote, reason: str) -> None:
-        """Stop a zygote that misbehaved and start its successor (unless its package set keeps failing)."""
+        """Stop a zygote that misbehaved (its lock held by the caller, released here) and start its successor
+        (unless its package set keeps failing)."""
         log.warning("sandbox: replacing the zygote for %s: %s", list(zygote.packages) or "no packages", reason)
         with self.lock:
             if self.by_packages.get(zygote.packages) is zygote:
                 del self.by_packages[zygote.packages]
         zygote.stop()
-        if zygote.lock.locked():
-            zygote.lock.release()
+        zygote.lock.release()
         with self.lock:
             self._failed(zygote.packages, reason)
         self.start(zygote.packages, zygote.command, zygote.watched)
@@ -307,13 +310,13 @@ class Zygotes:
     def settle(self) -> None:
         """Wait until every zygote has confirmed the end of its last run (replacing any that cannot)."""
         for zygote in list(self.by_packages.values()):
-            with zygote.lock:
-                try:
-                    zygote.finish_run()
-                    continue
-                except ZygoteFailed as exc:
-                    reason = str(exc)
-            self.replace(zygote, reason)
+            zygote.lock.acquire()
+            try:
+                zygote.finish_run()
+            except ZygoteFailed as exc:
+                self.replace(zygote, str(exc))
+            else:
+                zygote.lock.release()
 
     def stop_all(self) -> None:
         with self.lock:
