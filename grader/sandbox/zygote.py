@@ -142,6 +142,7 @@ class Zygote:
         for fd in fds:  # the init holds its own copies now
             os.close(fd)
         fds.clear()
+        self.spare = self.fork_init()  # the next run's, getting ready while this one runs
         pidfd = os.pidfd_open(pid)
         poller = select.poll()
         poller.register(pidfd, select.POLLIN)
@@ -157,7 +158,6 @@ class Zygote:
         os.close(pidfd)
         _, status = os.waitpid(pid, 0)
         _send(self.control, {"exit": os.waitstatus_to_exitcode(status)})
-        self.spare = self.fork_init()
 
 
 class RunInit:
