@@ -146,7 +146,7 @@ def in_process_breakdown(samples=30):
     version = question.current_version
     code = version.spec["solution"]
     person = User.objects.create_user(username="bench-inprocess", password="x" * 12, role="candidate")
-    figures = {"submit": [], "grade": [], "run_task": []}
+    figures = {"submit": [], "grade": [], "run_task": [], "connect": []}
     queries = {}
     for i in range(samples):
         with CaptureQueriesContext(connection) as submitted:
@@ -163,6 +163,10 @@ def in_process_breakdown(samples=30):
         figures["run_task"].append(time.perf_counter() - start)
         queries = {"submit": len(submitted.captured_queries), "grade": len(graded.captured_queries)}
         Submission.objects.filter(pk=submission.pk).delete()
+        connection.close()  # what a Celery task pays when connections are not kept (CONN_MAX_AGE = 0)
+        start = time.perf_counter()
+        connection.ensure_connection()
+        figures["connect"].append(time.perf_counter() - start)
     person.delete()
     with app.connection_for_write() as conn:  # the tasks submit() queued: nobody is there to take them
         conn.default_channel.queue_purge("grading")
@@ -189,26 +193,45 @@ def stop_workers(workers):
         w.wait(timeout=60)
 
 
-def ready_zygotes(workers) -> int:
-    """Zygotes with their packages loaded (they name themselves then) under the given worker processes."""
-    parents, names = {}, {}
+def processes() -> dict[int, tuple[str, int, float]]:
+    """pid: (name, parent, CPU seconds of the process and of its children it has waited for)."""
+    found = {}
     for entry in filter(str.isdigit, os.listdir("/proc")):
         try:
             stat = Path(f"/proc/{entry}/stat").read_text()
         except OSError:
             continue
-        names[int(entry)] = stat[stat.index("(") + 1:stat.rindex(")")]
-        parents[int(entry)] = int(stat[stat.rindex(")") + 2:].split()[1])
-    roots = {w.pid for w in workers}
+        fields = stat[stat.rindex(")") + 2:].split()
+        cpu = sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+        found[int(entry)] = (stat[stat.index("(") + 1:stat.rindex(")")], int(fields[1]), cpu)
+    return found
 
-    def under_a_worker(pid):
-        while pid > 1:
-            if pid in roots:
-                return True
-            pid = parents.get(pid, 0)
-        return False
 
-    return sum(1 for pid, name in names.items() if name == "mlassess-zygote" and under_a_worker(pid))
+def under(pid, roots, table) -> bool:
+    while pid > 1:
+        if pid in roots:
+            return True
+        pid = table[pid][1] if pid in table else 0
+    return False
+
+
+def ready_zygotes(workers) -> int:
+    """Zygotes with their packages loaded (they name themselves then) under the given worker processes."""
+    table, roots = processes(), {w.pid for w in workers}
+    return sum(1 for pid, (name, _, _) in table.items() if name == "mlassess-zygote" and under(pid, roots, table))
+
+
+def workers_cpu(workers) -> tuple[float, float]:
+    """CPU seconds used so far by the workers' process trees, and by the zygotes and their runs within them."""
+    table, roots = processes(), {w.pid for w in workers}
+    zygotes = {pid for pid, (name, _, _) in table.items() if name == "mlassess-zygote"}
+    total = sandbox = 0.0
+    for pid, (_, _, cpu) in table.items():
+        if under(pid, roots, table):
+            total += cpu
+            if under(pid, zygotes, table):
+                sandbox += cpu
+    return total, sandbox
 
 
 def through_celery():
@@ -230,7 +253,10 @@ def through_celery():
     question = Question.objects.get(slug="f1-score")
     solution = question.current_version.spec["solution"]
     serial = iter(range(10**9))
-    code = lambda: f"{solution}\n# bench submission {next(serial)}\n"  # noqa: E731  (the same code twice is one submission)
+
+    def code():
+        return f"{solution}\n# bench submission {next(serial)}\n"  # (the same code twice is one submission)
+
     people = [User.objects.create_user(username=f"bench-{i}", password="x" * 12, role="candidate") for i in range(BURST // 4)]
     workers = start_workers(WORKERS)
     try:
@@ -259,8 +285,11 @@ def through_celery():
         # Throughput: a burst that arrives at once (queued when one transaction commits).
         with transaction.atomic():
             ids = [services.submit(candidate=people[i // 4], question=question, code=code()).pk for i in range(BURST)]
+        cpu_before = workers_cpu(workers)
         arrived = timezone.now()
         wait_graded(ids)
+        cpu_after = workers_cpu(workers)
+        cpu = ((cpu_after[0] - cpu_before[0]) / BURST, (cpu_after[1] - cpu_before[1]) / BURST)
         rows = list(Submission.objects.filter(pk__in=ids))
         assert all(r.status == SubmissionStatus.GRADED and r.verdict == "accepted" for r in rows)
         throughput = BURST / (max(r.graded_at for r in rows) - arrived).total_seconds()
@@ -268,7 +297,7 @@ def through_celery():
         stop_workers(workers)
         Submission.objects.filter(candidate__username__startswith="bench-").delete()
         User.objects.filter(username__startswith="bench-").delete()
-    return observed, recorded, throughput
+    return observed, recorded, throughput, cpu
 
 
 def wait_graded(ids, poll=0.05, timeout=600):
@@ -286,6 +315,7 @@ def main():
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
@@ -310,8 +340,10 @@ def main():
     print(f"   run_task (cases cached + sandbox + comparison) {ms(p50['run_task'])}")
     print(f"   grade(): database, {queries['grade']} queries          {ms(p50['grade'] - p50['run_task'])}   (grade() {ms(p50['grade']).strip()} minus run_task)")
     print(f"   submit(): database + broker, {queries['submit']} queries  {ms(p50['submit'])}")
+    print(f"   a new database connection             {ms(p50['connect'])}   (each task's, with CONN_MAX_AGE "
+          f"{settings.DATABASES['default'].get('CONN_MAX_AGE', 0)})")
 
-    observed, recorded, throughput = through_celery()
+    observed, recorded, throughput, cpu = through_celery()
     print(f"\n3. Through Celery on Redis and PostgreSQL, {WORKERS} workers (one pool process each)")
     print(f"   throughput: {throughput:.1f} graded submissions per second ({BURST} arriving at once)")
     print(f"   submit-to-verdict, idle, as the submitter sees it: p50 {ms(statistics.median(observed))}, p99 {ms(percentile(observed, 99))}")
@@ -319,6 +351,8 @@ def main():
     inside = p50["submit"] + p50["grade"]
     print(f"   of the p50: submit() + grade() in-process {ms(inside).strip()}; Celery, the broker and polling the rest, "
           f"{ms(statistics.median(observed) - inside).strip()}")
+    print(f"   CPU per grading in the burst: the workers {ms(cpu[0]).strip()}, of which the zygotes and their runs "
+          f"{ms(cpu[1]).strip()} (PostgreSQL and Redis not counted)")
     print("   targets: >= 100 graded/s; submit-to-verdict p50 <= 30 ms, p99 <= 60 ms")
     print(
         f"grader: {throughput:.0f} graded/s ({WORKERS} workers), sandbox p50 {sandbox_p50 * 1000:.1f} ms, "

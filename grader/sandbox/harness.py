@@ -149,11 +149,13 @@ def main(result_fd):
             if run.get("mode") == "ml":
                 value = _run_ml_case(entry, case)
             else:
-                outputs = []
-                for _ in range(case.get("calls", 1)):
-                    args = _arrays(copy.deepcopy(case.get("args", [])), set(case.get("array_args", [])))
-                    outputs.append(entry(*args, **copy.deepcopy(case.get("kwargs", {}))))
-                value = outputs[0] if case.get("calls", 1) == 1 else outputs
+                calls, outputs = case.get("calls", 1), []
+                for _ in range(calls):
+                    args, kwargs = case.get("args", []), case.get("kwargs", {})
+                    if calls > 1:  # each call gets inputs of its own: an earlier call may have changed them
+                        args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
+                    outputs.append(entry(*_arrays(args, set(case.get("array_args", []))), **kwargs))
+                value = outputs[0] if calls == 1 else outputs
             record = {"event": "case", "id": case["id"], "ok": True, "value": to_plain(value)}
         except BaseException as exc:  # noqa: BLE001 - SystemExit, KeyboardInterrupt and all: the case failed
             record = {"event": "case", "id": case["id"], "ok": False, "error": _error_record(exc)}

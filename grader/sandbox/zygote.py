@@ -67,7 +67,9 @@ def _check(result, what):
 
 
 def _mount(source, target, fstype, flags, data=None):
-    encode = lambda s: s.encode() if s is not None else None  # noqa: E731
+    def encode(text):
+        return text.encode() if text is not None else None
+
     _check(libc.mount(encode(source), encode(target), encode(fstype), flags, encode(data)), f"mount {target}")
 
 

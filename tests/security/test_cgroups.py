@@ -61,7 +61,7 @@ def test_v2_counts_processes_killed_for_memory_from_this_run_on(cgroup2):
 
 
 def test_without_the_memory_controller_there_is_no_cgroup(cgroup2):
-    root, base, _ = cgroup2
+    root, _, _ = cgroup2
     (root / "cgroup.controllers").write_text("cpu io pids\n")
     assert cgroups.layout() is None
     assert "memory controller" in cgroups.unavailable_reason()

@@ -8,7 +8,6 @@ import platform
 from pathlib import Path
 
 import pytest
-
 from django.conf import settings
 
 from grader.sandbox.launcher import Limits

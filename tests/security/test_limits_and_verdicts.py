@@ -1,7 +1,5 @@
 """Hostile submissions against a real task: every limit gives its own verdict; no trick turns wrong into right."""
 
-import os
-
 from grader.models import Verdict
 from grader.sandbox.launcher import Limits
 from tests.security.conftest import value_of
