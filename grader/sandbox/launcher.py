@@ -23,7 +23,9 @@ refuses to run anything (SandboxUnavailable); there is no unsandboxed fallback.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import dataclasses
+import fcntl
 import json
 import logging
 import os
@@ -504,7 +506,13 @@ def _collect(result_fd: int, output_fd: int, limits: Limits, group: cgroups.RunG
     if zygote is not None:
         task_fd, pending = task
         os.set_blocking(task_fd, False)
-        selector.register(task_fd, selectors.EVENT_WRITE, "task")
+        if len(pending) > 65536:  # the default pipe buffer: a bigger one takes large inputs in one go
+            with contextlib.suppress(OSError):
+                fcntl.fcntl(task_fd, fcntl.F_SETPIPE_SZ, min(len(pending), 1 << 20))
+        with contextlib.suppress(BlockingIOError):
+            pending = pending[os.write(task_fd, pending):]  # what fits now, before the run even asks
+        if pending:
+            selector.register(task_fd, selectors.EVENT_WRITE, "task")
         selector.register(setup_fd, selectors.EVENT_READ, "setup")
         selector.register(zygote.control, selectors.EVENT_READ, "control")
         ours += [output_fd, task_fd, setup_fd]
