@@ -176,8 +176,8 @@ def test_cannot_become_root(sandbox):
 def test_no_capabilities_and_no_new_privileges(sandbox):
     status = value_of(sandbox.observe("return open('/proc/self/status').read()"))
     fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-    assert fields["CapEff"].strip() == "0000000000000000"
-    assert fields["CapBnd"].strip() == "0000000000000000"
+    for kind in ("CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb"):
+        assert fields[kind].strip() == "0000000000000000", kind
     assert fields["NoNewPrivs"].strip() == "1"
 
 
