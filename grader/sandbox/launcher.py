@@ -33,6 +33,7 @@ import resource
 import selectors
 import shutil
 import signal
+import socket
 import struct
 import subprocess
 import sys
@@ -332,13 +333,13 @@ def run_sandboxed(*, submission: str, run: dict, packages: list[str], limits: Li
     if zygote is not None:
         uid, claim = _claim_uid()
         try:
-            outcome, exited = _run_warm(zygote, uid, submission, run, limits)
+            outcome, number = _run_warm(zygote, uid, submission, run, limits)
         except warm.ZygoteFailed as exc:
             _zygotes.replace(zygote, str(exc))  # which kills all it had; nothing usable came of it: run cold
             uids.reap_leftovers(uid)
             claim.close()
         else:
-            zygote.run_handed_back(uid, claim, exited=exited)
+            zygote.run_handed_back(number, uid, claim)
             _zygotes.release(zygote, succeeded=True)
             return outcome
     with claimed_uid() as uid:
@@ -356,15 +357,16 @@ def _group_limits(limits: Limits) -> tuple[int, int]:
     return (limits.memory_mb + cgroups.RUN_OVERHEAD_MB) * MiB, limits.processes + cgroups.OWN_PROCESSES
 
 
-def _run_warm(zygote: warm.Zygote, uid: int, submission: str, run: dict, limits: Limits) -> tuple[RunOutcome, bool]:
-    """One run forked from `zygote`, handed back as soon as its outcome is known; the zygote confirms its end
-    later (Zygote.finish_run). Returns the outcome and whether the zygote already said the run exited.
+def _run_warm(zygote: warm.Zygote, uid: int, submission: str, run: dict, limits: Limits) -> tuple[RunOutcome, int]:
+    """One run, forked ahead by `zygote`, handed back as soon as its outcome is known; the zygote confirms
+    its end later (Zygote.finish_run). Returns the outcome and the run's number with the zygote.
     Raises ZygoteFailed (having killed whatever the run started) when the outcome is not usable."""
     group = zygote.group
     if group is None:
         limits = dataclasses.replace(limits, processes=1)  # no cgroup: refuse to fork rather than run unbounded
     submission_bytes, run_bytes = submission.encode(), json.dumps(run).encode()
     payload = struct.pack(">QQ", len(submission_bytes), len(run_bytes)) + submission_bytes + run_bytes
+    number, channel = zygote.take_run()
     task_read, task_write = os.pipe()
     result_read, result_write = os.pipe()
     output_read, output_write = os.pipe()
@@ -374,20 +376,23 @@ def _run_warm(zygote: warm.Zygote, uid: int, submission: str, run: dict, limits:
             memory, processes = _group_limits(limits)
             group.prepare_run(memory_bytes=memory, processes=processes)
         request = {"uid": uid, "limits": dataclasses.asdict(limits)}
-        zygote.send({"run": request}, [task_read, result_write, output_write, setup_write])
+        # Straight to the run's harness, waiting as root in the run's namespaces: the zygote never sees it.
+        socket.send_fds(channel, [json.dumps(request).encode()], [task_read, result_write, output_write, setup_write])
+        zygote.send({"took": number})  # the zygote forks the next run ahead while this one runs
     except (OSError, warm.ZygoteFailed) as exc:
         for fd in (task_write, result_read, output_read, setup_read):
             os.close(fd)
         raise warm.ZygoteFailed(f"could not hand it the run: {exc}") from exc
     finally:
+        channel.close()
         for fd in (task_read, result_write, output_write, setup_write):
             os.close(fd)
     try:
-        outcome, exited = _collect(
+        outcome = _collect(
             result_read, output_read, limits, group, task=(task_write, payload), setup_fd=setup_read, zygote=zygote,
         )
-        if not exited:
-            zygote.send({"kill": True})  # the run's init: its whole PID namespace goes with it
+        if number not in zygote.ended:
+            zygote.send({"kill": number})  # the run's init: its whole PID namespace goes with it
     except warm.ZygoteFailed:
         zygote.kill_run(uid)
         raise
@@ -396,7 +401,7 @@ def _run_warm(zygote: warm.Zygote, uid: int, submission: str, run: dict, limits:
         raise warm.ZygoteFailed(f"the run failed on our side: {exc}") from exc
     if group is not None:
         _observe_memory(outcome, group)
-    return outcome, exited
+    return outcome, number
 
 
 def _run_cold(uid: int, submission: str, run: dict, packages: list[str], limits: Limits) -> RunOutcome:
@@ -445,7 +450,7 @@ def _run_cold(uid: int, submission: str, run: dict, packages: list[str], limits:
             os.close(fd)
         ours = []
         try:
-            outcome, _ = _collect(result_read, process.stdout.fileno(), limits, group)
+            outcome = _collect(result_read, process.stdout.fileno(), limits, group)
         finally:
             _kill_group(process)
             process.stdout.close()
@@ -486,13 +491,13 @@ def _limit_child(limits: Limits, group_fds: list[int]):
 
 def _collect(result_fd: int, output_fd: int, limits: Limits, group: cgroups.RunGroup | None, *,
              task: tuple[int, bytes] | None = None, setup_fd: int | None = None,
-             zygote: warm.Zygote | None = None) -> tuple[RunOutcome, bool]:
+             zygote: warm.Zygote | None = None) -> RunOutcome:
     """Read the run's output (capped) and results (capped) until both close, time runs out or the run's
     cgroup had a process killed for memory. Closes the descriptors it is given (but a cold run's output).
 
     A warm run also gets its task written to the task pipe as it reads it; its harness must say on the
     set-up pipe, within warm.START_SECONDS, that the candidate's code is about to run; and its zygote must stay
-    alive. Returns the outcome and whether the zygote already said that the run exited.
+    alive (its messages are taken in as they come).
     """
     outcome = RunOutcome(warm=zygote is not None)
     start = time.monotonic()
@@ -516,7 +521,7 @@ def _collect(result_fd: int, output_fd: int, limits: Limits, group: cgroups.RunG
         selector.register(setup_fd, selectors.EVENT_READ, "setup")
         selector.register(zygote.control, selectors.EVENT_READ, "control")
         ours += [output_fd, task_fd, setup_fd]
-    set_up, exited, open_streams = zygote is None, False, 2
+    set_up, open_streams = zygote is None, 2
     memory_checked = start
     try:
         while open_streams:
@@ -547,8 +552,7 @@ def _collect(result_fd: int, output_fd: int, limits: Limits, group: cgroups.RunG
                     set_up = True
                     selector.unregister(key.fd)
                 elif key.data == "control":
-                    message = zygote.receive(0) or {}  # raises if the zygote is gone
-                    exited = exited or "exit" in message
+                    zygote.pump(0)  # raises if the zygote is gone
                 else:
                     chunk = os.read(key.fd, 65536)
                     if not chunk:
@@ -572,7 +576,7 @@ def _collect(result_fd: int, output_fd: int, limits: Limits, group: cgroups.RunG
     outcome.seconds = time.monotonic() - start
     outcome.output = bytes(output[:MAX_OUTPUT_BYTES]).decode("utf-8", "replace")
     outcome.records, outcome.malformed = _parse_records(bytes(results))
-    return outcome, exited
+    return outcome
 
 
 def _observe_memory(outcome: RunOutcome, group: cgroups.RunGroup) -> None:

@@ -12,6 +12,7 @@ worker process) starts its own.
 
 from __future__ import annotations
 
+import array
 import itertools
 import json
 import logging
@@ -56,10 +57,16 @@ def fingerprint(paths: list[Path]) -> tuple:
 
 _names = itertools.count()
 CREDENTIALS = struct.Struct("iII")  # struct ucred: pid, uid, gid
+ANCILLARY_SPACE = socket.CMSG_SPACE(CREDENTIALS.size) + socket.CMSG_SPACE(8 * 4)  # the sender, and a few fds
 
 
 class Zygote:
-    """A running zygote, seen from the worker: its process, control socket and cgroup."""
+    """A running zygote, seen from the worker: its process, control socket and cgroup, and the run it offers.
+
+    The zygote offers one run at a time, forked ahead: a channel straight to that run's harness, which the
+    worker sends the run to. It reports each run's end; the worker waits for that before the next run, and
+    keeps the run's uid claimed until then.
+    """
 
     def __init__(self, *, packages: tuple[str, ...], command: Callable[[int, int, list[int]], list[str]],
                  watched: list[Path]):
@@ -70,9 +77,11 @@ class Zygote:
         self.lock = threading.Lock()  # one run at a time
         self.ready = False
         self.runs = 0  # handed back so far
-        self.pid: int | None = None  # as this process sees it, when it has a cgroup
-        # The last run while its end is unconfirmed: its uid, the claim on that uid, whether "exit" came.
-        self.ending: tuple[int, IO, bool] | None = None
+        self.pid: int | None = None  # as this process sees it
+        self.offered: tuple[int, socket.socket] | None = None  # (run number, channel to its harness)
+        self.ended: set[int] = set()  # runs whose end the zygote reported
+        # The last run handed back while its end is unconfirmed: its number, uid and the claim on that uid.
+        self.ending: tuple[int, int, IO] | None = None
         found = cgroups.layout()
         self.group = cgroups.RunGroup(found, f"zygote-{os.getpid()}-{next(_names)}") if found else None
         worker_end, zygote_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
@@ -103,76 +112,80 @@ class Zygote:
                 os.close(fd)
         self.control = worker_end
 
-    # ---------------------------------------------------------------- state
+    # ---------------------------------------------------------------- messages
 
-    def check_ready(self, timeout: float = 0.0) -> bool:
-        """Whether the zygote has said it is ready (waiting up to `timeout` seconds); raises if it failed."""
-        if self.ready:
-            return True
+    def send(self, message: dict) -> None:
+        try:
+            self.control.send(json.dumps(message).encode())
+        except OSError as exc:
+            raise ZygoteFailed(f"cannot reach it: {exc}") from exc
+
+    def pump(self, timeout: float) -> bool:
+        """Take in the zygote's next message if one comes within `timeout` seconds (False if none came).
+
+        Raises ZygoteFailed if the zygote is gone or says something it should not."""
         readable, _, _ = select.select([self.control], [], [], max(0.0, timeout))
         if not readable:
-            if self.process.poll() is not None:
-                raise ZygoteFailed(f"it exited with {self.process.returncode} while starting")
             return False
         try:
-            data, ancillary, _, _ = self.control.recvmsg(65536, socket.CMSG_SPACE(CREDENTIALS.size))
+            data, ancillary, _, _ = self.control.recvmsg(65536, ANCILLARY_SPACE)
         except OSError as exc:
             raise ZygoteFailed(f"its control socket failed: {exc}") from exc
-        if data != b'{"ready": true}':
-            raise ZygoteFailed(f"unexpected message while starting: {data[:200]!r}")
-        sender = next((CREDENTIALS.unpack(d)[0] for level, kind, d in ancillary
-                       if (level, kind) == (socket.SOL_SOCKET, socket.SCM_CREDENTIALS)), None)
-        self.pid = sender
-        if self.group is not None and (sender not in self.group.members() or self.leftovers()):
-            raise ZygoteFailed(f"its cgroup holds {self.group.members()}, not just the zygote ({sender}) and its child")
-        self.ready = True
+        fds, sender = array.array("i"), None
+        for level, kind, payload in ancillary:
+            if (level, kind) == (socket.SOL_SOCKET, socket.SCM_RIGHTS):
+                fds.frombytes(payload[:len(payload) - len(payload) % fds.itemsize])
+            elif (level, kind) == (socket.SOL_SOCKET, socket.SCM_CREDENTIALS):
+                sender = CREDENTIALS.unpack(payload)[0]
+        try:
+            message = json.loads(data) if data else None
+        except ValueError:
+            message = None
+        if message == {"ready": True} and not fds and not self.ready:
+            self.pid, self.ready = sender, True
+            if self.group is not None and (sender not in self.group.members() or self.leftovers()):
+                raise ZygoteFailed(f"its cgroup holds {self.group.members()}, not the zygote ({sender}) alone")
+        elif isinstance(message, dict) and set(message) == {"run"} and len(fds) == 1 and self.offered is None:
+            self.offered = (message["run"], socket.socket(fileno=fds.pop()))
+        elif isinstance(message, dict) and set(message) == {"exit", "run"} and not fds:
+            self.ended.add(message["run"])
+        else:
+            for fd in fds:
+                os.close(fd)
+            raise ZygoteFailed(f"it exited ({self.process.poll()})" if not data else f"it said {data[:200]!r}")
         return True
+
+    def pump_until(self, done: Callable[[], bool], timeout: float, what: str) -> None:
+        deadline = time.monotonic() + timeout
+        while not done():
+            if not self.pump(deadline - time.monotonic()) and time.monotonic() >= deadline:
+                raise ZygoteFailed(f"{what} did not come within {timeout} s")
+
+    # ---------------------------------------------------------------- state
+
+    def check_ready(self) -> bool:
+        """Whether the zygote has said it is ready; raises ZygoteFailed if it failed while starting."""
+        while not self.ready and self.pump(0):
+            pass
+        if not self.ready and self.process.poll() is not None:
+            raise ZygoteFailed(f"it exited with {self.process.returncode} while starting")
+        return self.ready
 
     def unchanged(self) -> bool:
         return fingerprint(self.watched) == self.fingerprint
 
-    # ---------------------------------------------------------------- messages
-
-    def send(self, message: dict, fds: list[int] = ()) -> None:
-        try:
-            socket.send_fds(self.control, [json.dumps(message).encode()], list(fds))
-        except OSError as exc:
-            raise ZygoteFailed(f"cannot reach it: {exc}") from exc
-
-    def receive(self, timeout: float) -> dict | None:
-        """The next message, None if none came within `timeout`; raises ZygoteFailed if the zygote is gone."""
-        readable, _, _ = select.select([self.control], [], [], max(0.0, timeout))
-        if not readable:
-            return None
-        try:
-            data = self.control.recv(65536)
-        except OSError as exc:
-            raise ZygoteFailed(f"its control socket failed: {exc}") from exc
-        if not data:
-            raise ZygoteFailed(f"it exited ({self.process.poll()})")
-        try:
-            message = json.loads(data)
-        except ValueError as exc:
-            raise ZygoteFailed("it sent a malformed message") from exc
-        if not isinstance(message, dict):
-            raise ZygoteFailed("it sent a malformed message")
-        return message
-
-    def wait_for(self, key: str, timeout: float) -> dict:
-        deadline = time.monotonic() + timeout
-        while True:
-            message = self.receive(deadline - time.monotonic())
-            if message is None:
-                raise ZygoteFailed(f"no {key!r} from it within {timeout} s")
-            if key in message:
-                return message
+    def take_run(self) -> tuple[int, socket.socket]:
+        """The run the zygote offers, forked ahead: its number and the channel to its harness."""
+        self.pump_until(lambda: self.offered is not None, START_SECONDS, "a run forked ahead")
+        offered, self.offered = self.offered, None
+        return offered
 
     # ---------------------------------------------------------------- ending
 
-    def run_handed_back(self, uid: int, claim: IO, *, exited: bool) -> None:
+    def run_handed_back(self, number: int, uid: int, claim: IO) -> None:
         """The worker has its run's outcome; the run's end (its namespaces torn down) is confirmed later, by
-        finish_run(), and the uid stays claimed until then."""
-        self.ending = (uid, claim, exited)
+        finish_run(), and its uid stays claimed until then."""
+        self.ending = (number, uid, claim)
         self.runs += 1
 
     def finish_run(self) -> None:
@@ -182,11 +195,11 @@ class Zygote:
         the run is still there."""
         if self.ending is None:
             return
-        uid, claim, exited = self.ending
+        number, uid, claim = self.ending
         self.ending = None
         try:
-            if not exited:
-                self.wait_for("exit", REAP_SECONDS)
+            self.pump_until(lambda: number in self.ended, REAP_SECONDS, "the end of its run")
+            self.ended.discard(number)
             if self.group is not None:
                 if self.leftovers():
                     raise ZygoteFailed("a process outlived its run")
@@ -199,12 +212,12 @@ class Zygote:
             claim.close()
 
     def leftovers(self) -> list[int]:
-        """Processes in the zygote's cgroup other than the zygote and the next run's, forked ahead (its child,
-        the next run's init, and whatever shares that init's PID namespace)."""
+        """Processes in the zygote's cgroup other than the zygote and the run it offers, forked ahead (its
+        child, that run's init, and whatever shares that init's PID namespace)."""
         members = self.group.members()
-        spare = {_pid_namespace(pid) for pid in members if _parent(pid) == self.pid} - {None}
+        offered = {_pid_namespace(pid) for pid in members if _parent(pid) == self.pid} - {None}
         namespaces = {pid: _pid_namespace(pid) for pid in members if pid != self.pid}
-        return [pid for pid, ns in namespaces.items() if ns is not None and ns not in spare]  # (None: gone)
+        return [pid for pid, ns in namespaces.items() if ns is not None and ns not in offered]  # (None: gone)
 
     def kill_run(self, uid: int) -> None:
         """Kill whatever a run left (in the zygote's cgroup, and of its uid), sparing the zygote."""
@@ -215,6 +228,9 @@ class Zygote:
     def stop(self) -> None:
         """Kill the zygote (bubblewrap's PID namespace takes everything in it along) and remove its cgroup."""
         self.control.close()
+        if self.offered is not None:
+            self.offered[1].close()
+            self.offered = None
         try:
             os.killpg(self.process.pid, signal.SIGKILL)
         except ProcessLookupError:
@@ -224,7 +240,7 @@ class Zygote:
             self.group.kill_members()
             self.group.remove()
         if self.ending is not None:
-            uid, claim, _ = self.ending
+            _, uid, claim = self.ending
             self.ending = None
             uids.reap_leftovers(uid)
             claim.close()
@@ -328,5 +344,7 @@ class Zygotes:
         """In a forked child, the parent's zygotes are not ours: let go of them without touching them."""
         for zygote in self.by_packages.values():
             zygote.control.close()
+            if zygote.offered is not None:
+                zygote.offered[1].close()
         self.lock = threading.Lock()
         self.by_packages, self.failures = {}, {}

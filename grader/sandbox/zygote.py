@@ -2,32 +2,33 @@
 
 grader/sandbox/warm.py starts it through bubblewrap as root (keeping only the capabilities it needs to build
 runs), with the same read-only view as a cold run less the task folder, and the task's packages imported.
-It holds no submission, no input and no expected value: a request on its control socket carries the run's
-uid and limits and four pipes, nothing else. It keeps the next run forked ahead of time, holding nothing of
-any run until its request comes:
+It never sees a submission, an input or an expected value, nor even a run's request: it keeps the next run
+forked ahead, holding nothing of any run, and hands the worker a channel straight to that run's harness.
 
   the run's init, pid 1 of a new PID namespace, still root: new mount, network, IPC, UTS and cgroup
-      namespaces, a fresh /proc, /work and /tmp; it forks the harness and waits. Given a request, it fills a
-      /task from the task pipe (the run reads its own submission and inputs, after the fork) and makes it
-      read-only, hands the harness its pipes and reaps until the harness exits; its own exit ends the
-      namespace and every process left in it.
-  the harness, the candidate's process, waiting too. Given its pipes: rlimits, no supplementary groups, the
-      run's own uid and gid, no capabilities, no new privileges, the seccomp filter, stdin /dev/null, stdout
-      and stderr on the output pipe, new random seeds; it tells the worker (one byte on the set-up pipe) that
-      the candidate's code is about to run, and runs harness.main() on the result pipe.
+      namespaces, a fresh /proc, /work and /tmp; it forks the harness and reaps until the harness exits; its
+      own exit ends the namespace and every process left in it.
+  the harness, the candidate's process, waiting, still root. Given its run by the worker (uid, limits, and
+      the task, result, output and set-up pipes), it reads its submission and inputs from the task pipe into
+      a /task that it makes read-only (the run reads its own, after the fork); then rlimits, no supplementary
+      groups, the run's own uid and gid, no capabilities, no new privileges, the seccomp filter, stdin
+      /dev/null, stdout and stderr on the output pipe, new random seeds; it tells the worker (one byte on the
+      set-up pipe) that the candidate's code is about to run, and runs harness.main() on the result pipe.
 
 Nothing one run does reaches the next: each is a fresh copy of the zygote, which never runs candidate code.
 Standard library only (the sandbox's interpreter has no site-packages); ctypes for the system calls.
 
 argv: control-fd seccomp-fd cgroup-fds(comma-separated, may be empty) scratch-bytes module...
-Messages (JSON, one per datagram): zygote -> worker {"ready"}, then {"exit": code} after each run;
-worker -> zygote {"run": {"uid", "limits"}} with the task, result, output and set-up pipes, and {"kill"}.
+Messages on the control socket (JSON, one per datagram): zygote -> worker {"ready"}; {"run": n} with the
+channel to run n's harness (the run it offers); {"exit": code, "run": n} when run n has ended. Worker ->
+zygote {"took": n} (fork the next run ahead), {"kill": n}.
 """
 
 import ctypes
 import fcntl
 import gc
 import importlib
+import itertools
 import json
 import os
 import resource
@@ -95,111 +96,83 @@ class Zygote:
         self.seccomp_program = _SockFprog(len(seccomp_program) // 8, ctypes.addressof(self.seccomp))
         self.cap_last = cap_last
         self.scratch_bytes = scratch_bytes
-        self.spare = None  # (pid, channel) of the next run's init, forked ahead
+        self.inits = {}  # run number: (pid, pidfd) of each run's init until it has ended
+        self.numbers = itertools.count()
 
     def serve(self):
-        """Answer run requests until the worker closes the control socket."""
-        self.spare = self.fork_init()
+        """Offer runs, fork the next when one is taken, report each run's end, kill runs when told to;
+        until the worker closes the control socket."""
+        self.offer_run()
         while True:
-            message, fds, _, _ = socket.recv_fds(self.control, 65536, 8)
-            if not message:
-                return
-            request = json.loads(message)
-            if "run" in request and len(fds) == 4:
-                self.run(request["run"], fds)
-            for fd in fds:
-                os.close(fd)
+            poller = select.poll()
+            poller.register(self.control, select.POLLIN)
+            by_pidfd = {pidfd: number for number, (_, pidfd) in self.inits.items()}
+            for pidfd in by_pidfd:
+                poller.register(pidfd, select.POLLIN)
+            for fd, _ in poller.poll():
+                if fd in by_pidfd:
+                    self.report_end(by_pidfd[fd])
+                    continue
+                message = self.control.recv(65536)
+                if not message:  # the worker is gone: so are its runs
+                    for pid, _ in self.inits.values():
+                        os.kill(pid, signal.SIGKILL)
+                    return
+                request = json.loads(message)
+                if "took" in request:
+                    self.offer_run()
+                elif request.get("kill") in self.inits:
+                    os.kill(self.inits[request["kill"]][0], signal.SIGKILL)  # the kernel kills the rest of its namespace
 
-    def fork_init(self):
-        """Fork a run's init into a new PID namespace; it prepares its namespaces and waits for a request."""
-        parent_end, init_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    def offer_run(self):
+        """Fork the next run's init (and, from it, the harness) into a new PID namespace, and hand the worker
+        its end of the harness's channel: the worker sends its run straight there."""
+        number = next(self.numbers)
+        worker_end, harness_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         _check(libc.unshare(CLONE_NEWPID), "unshare pid")  # applies to the next child only
         pid = os.fork()
         if pid == 0:
             try:
-                self.control.close()
-                parent_end.close()
-                if self.spare is not None:
-                    self.spare[1].close()
-                RunInit(self, init_end).start()
+                RunInit(self, harness_end).start()
             finally:
                 os._exit(SETUP_FAILED)
         _check(libc.setns(self.own_pid_namespace, CLONE_NEWPID), "setns pid")  # so the next unshare works
-        init_end.close()
-        return pid, parent_end
+        harness_end.close()
+        self.inits[number] = (pid, os.pidfd_open(pid))
+        _send(self.control, {"run": number}, [worker_end.fileno()])
+        worker_end.close()
 
-    def run(self, request, fds):
-        """Hand the request to the waiting init, then wait for it to end (or kill it when told to)."""
-        pid, channel = self.spare
-        self.spare = None
-        try:
-            _send(channel, request, fds)
-        except OSError:  # it died while waiting (it says why on our stderr): a fresh one, once
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-            channel.close()
-            pid, channel = self.fork_init()
-            _send(channel, request, fds)
-        channel.close()
-        for fd in fds:  # the init holds its own copies now
-            os.close(fd)
-        fds.clear()
-        self.spare = self.fork_init()  # the next run's, getting ready while this one runs
-        pidfd = os.pidfd_open(pid)
-        poller = select.poll()
-        poller.register(pidfd, select.POLLIN)
-        poller.register(self.control, select.POLLIN)
-        while pidfd not in dict(poller.poll()):
-            message = self.control.recv(65536)
-            if not message:  # the worker is gone: so is its run
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-                sys.exit(0)
-            if json.loads(message).get("kill"):
-                os.kill(pid, signal.SIGKILL)  # the run's init: the kernel kills the rest of its namespace
+    def report_end(self, number):
+        pid, pidfd = self.inits.pop(number)
         os.close(pidfd)
         _, status = os.waitpid(pid, 0)
-        _send(self.control, {"exit": os.waitstatus_to_exitcode(status)})
+        _send(self.control, {"exit": os.waitstatus_to_exitcode(status), "run": number})
 
 
 class RunInit:
-    """A run's pid 1 (root, in the run's namespaces): prepares them and forks the harness ahead, then, given a
-    request, builds the run's /task, hands the harness its pipes and reaps."""
+    """A run's pid 1 (root, in the run's namespaces): prepares them, forks the harness, and reaps until the
+    harness ends. It never sees the run's request: the harness gets it."""
 
     def __init__(self, zygote, channel):
         self.zygote, self.channel = zygote, channel
 
     def start(self):
         try:
+            _close_all_but({0, 1, 2, self.channel.fileno()})  # the zygote's control socket, other runs' ends
             self.prepare()
-            harness_end, harness_channel = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
             harness_pid = os.fork()
             if harness_pid == 0:
                 try:
-                    self.channel.close()
-                    harness_channel.close()
-                    Harness(self.zygote, harness_end).start()
+                    Harness(self.zygote, self.channel).start()
                 except BaseException:  # noqa: BLE001 - our fault: on the output pipe if it has it, else our log
                     os.write(2, f"sandbox set-up failed:\n{traceback.format_exc()}".encode()[-4000:])
                 finally:
                     os._exit(SETUP_FAILED)
-            harness_end.close()
+            self.channel.close()
         except BaseException:  # noqa: BLE001 - our fault: say so on the zygote's stderr (the worker's log)
             os.write(2, f"sandbox: a run's init failed:\n{traceback.format_exc()}".encode()[-4000:])
             os._exit(SETUP_FAILED)
-        message, fds, _, _ = socket.recv_fds(self.channel, 65536, 8)  # the run, when it comes
-        if not message or len(fds) != 4:
-            os._exit(0)  # the zygote is gone
-        self.channel.close()
-        task_fd, pipes = fds[0], fds[1:]  # then the result, output and set-up pipes
-        try:
-            self.write_task(task_fd)
-            _send(harness_channel, json.loads(message), pipes)
-        except BaseException:  # noqa: BLE001 - our fault, reported on the output pipe for staff
-            os.write(pipes[1], f"sandbox set-up failed:\n{traceback.format_exc()}".encode()[-4000:])
-            os._exit(SETUP_FAILED)
-        harness_channel.close()
-        self.reap(harness_pid, pipes)
+        self.reap(harness_pid)
 
     def prepare(self):
         _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # the zygote dying takes the run with it
@@ -222,27 +195,12 @@ class RunInit:
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:  # the run's own loopback, up (as bwrap does)
             fcntl.ioctl(s, SIOCSIFFLAGS, struct.pack("16sH22x", b"lo", IFF_UP | IFF_LOOPBACK | IFF_RUNNING))
 
-    def write_task(self, task_fd):
-        """Read this run's submission and inputs from the task pipe into a /task that then turns read-only."""
-        submission_size, run_size = struct.unpack(">QQ", _read_exactly(task_fd, 16))
-        submission = _read_exactly(task_fd, submission_size)
-        run = _read_exactly(task_fd, run_size)
-        os.close(task_fd)
-        size = submission_size + run_size + MiB
-        _mount("tmpfs", "/task", "tmpfs", MS_NOSUID | MS_NODEV, f"mode=0755,size={size}")
-        for name, content in (("submission.py", submission), ("run.json", run)):
-            fd = os.open(f"/task/{name}", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-            os.write(fd, content)
-            os.close(fd)
-        _mount(None, "/task", None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
-
-    def reap(self, harness_pid, pipes):
-        """Hold nothing of the run's, reap orphans, and end (taking the namespace with us) when the harness ends."""
+    def reap(self, harness_pid):
+        """Hold nothing, reap orphans, and end (taking the namespace with us) when the harness ends."""
         devnull = os.open("/dev/null", os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(devnull, fd)
-        for fd in (devnull, *pipes):
-            os.close(fd)
+        os.close(devnull)
         while True:
             pid, status = os.wait()
             if pid == harness_pid:
@@ -251,32 +209,31 @@ class RunInit:
 
 
 class Harness:
-    """The candidate's process, forked ahead with its run's init: given the run, everything dropped, then the
-    harness."""
+    """The candidate's process, forked ahead, still root, waiting for its run: given it, it builds /task,
+    drops everything, and runs the harness."""
 
     def __init__(self, zygote, channel):
         self.zygote, self.channel = zygote, channel
 
     def start(self):
         _set_name(b"harness")
-        message, fds, _, _ = socket.recv_fds(self.channel, 65536, 8)
-        if not message or len(fds) != 3:
-            os._exit(0)  # the init is gone
+        message, fds, _, _ = socket.recv_fds(self.channel, 65536, 8)  # the run, straight from the worker
+        if not message or len(fds) != 4:
+            os._exit(0)  # the worker let go of this run
         self.channel.close()
         request = json.loads(message)
-        result_fd, output_fd, setup_fd = fds
+        task_fd, result_fd, output_fd, setup_fd = fds
+        try:
+            self.write_task(task_fd)
+        except BaseException:  # noqa: BLE001 - our fault, reported on the output pipe for staff
+            os.write(output_fd, f"sandbox set-up failed:\n{traceback.format_exc()}".encode()[-4000:])
+            os._exit(SETUP_FAILED)
         os.chdir("/work")
         devnull = os.open("/dev/null", os.O_RDONLY)
         os.dup2(devnull, 0)
         os.dup2(output_fd, 1)
         os.dup2(output_fd, 2)
-        keep = {0, 1, 2, result_fd, setup_fd}
-        for fd in map(int, os.listdir("/proc/self/fd")):
-            if fd not in keep:
-                try:
-                    os.close(fd)
-                except OSError:
-                    pass  # the listing's own descriptor
+        _close_all_but({0, 1, 2, result_fd, setup_fd})
         self.limit(request["limits"])
         self.drop_privileges(request["uid"])
         _prctl(PR_SET_NO_NEW_PRIVS, 1)
@@ -297,6 +254,21 @@ class Harness:
         for fd in (0, 1, 2):  # the worker sees the end now, not after this process's memory is torn down
             os.close(fd)
         os._exit(0)
+
+    @staticmethod
+    def write_task(task_fd):
+        """Read this run's submission and inputs from the task pipe into a /task that then turns read-only."""
+        submission_size, run_size = struct.unpack(">QQ", _read_exactly(task_fd, 16))
+        submission = _read_exactly(task_fd, submission_size)
+        run = _read_exactly(task_fd, run_size)
+        os.close(task_fd)
+        size = submission_size + run_size + MiB
+        _mount("tmpfs", "/task", "tmpfs", MS_NOSUID | MS_NODEV, f"mode=0755,size={size}")
+        for name, content in (("submission.py", submission), ("run.json", run)):
+            fd = os.open(f"/task/{name}", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            os.write(fd, content)
+            os.close(fd)
+        _mount(None, "/task", None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
 
     @staticmethod
     def limit(limits):
@@ -324,6 +296,15 @@ class Harness:
         _check(libc.capset(header, bytes(24)), "capset")  # and the inheritable ones, explicitly
         if os.getuid() != uid or os.geteuid() != uid:
             raise RuntimeError("could not become the run's user")
+
+
+def _close_all_but(keep):
+    for fd in map(int, os.listdir("/proc/self/fd")):
+        if fd not in keep:
+            try:
+                os.close(fd)
+            except OSError:
+                pass  # the listing's own descriptor
 
 
 def _read_exactly(fd, size):
