@@ -462,6 +462,9 @@ def _run_cold(uid: int, submission: str, run: dict, packages: list[str], limits:
     finally:
         for fd in ours:
             os.close(fd)
+        if group is not None:  # made for this run (a uid's next run may have other limits, or never come)
+            group.kill_members()
+            group.remove()
         # Removing the folder we made is the only thing trusted code does to it after the run; it was
         # mounted read-only, so the sandbox could not have planted anything in it.
         shutil.rmtree(task_dir, ignore_errors=True)
