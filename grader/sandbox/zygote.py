@@ -178,8 +178,9 @@ class RunInit:
         _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # the zygote dying takes the run with it
         _set_name(b"sandbox-init")
         os.setsid()
-        with open("/proc/self/oom_score_adj", "w") as f:
-            f.write("1000")  # when the run's cgroup is full, the OOM killer takes a run's process, never the zygote
+        # When the cgroup is full, the OOM killer takes a process of the running run (1000, set by its harness),
+        # then this init or the next run's (500), never the zygote (0).
+        _set_oom_score_adj(500)
         _check(libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP), "unshare")
         _mount(None, "/", None, MS_REC | MS_PRIVATE)
         # A /proc of the run's own PID namespace, with the same read-only corners as bubblewrap's. It covers
@@ -223,6 +224,7 @@ class Harness:
         self.channel.close()
         request = json.loads(message)
         task_fd, result_fd, output_fd, setup_fd = fds
+        _set_oom_score_adj(1000)  # inherited by all the candidate's processes
         try:
             self.write_task(task_fd)
         except BaseException:  # noqa: BLE001 - our fault, reported on the output pipe for staff
@@ -296,6 +298,11 @@ class Harness:
         _check(libc.capset(header, bytes(24)), "capset")  # and the inheritable ones, explicitly
         if os.getuid() != uid or os.geteuid() != uid:
             raise RuntimeError("could not become the run's user")
+
+
+def _set_oom_score_adj(value):
+    with open("/proc/self/oom_score_adj", "w") as f:
+        f.write(str(value))
 
 
 def _close_all_but(keep):

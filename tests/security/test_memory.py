@@ -31,11 +31,16 @@ FORK_AND_FILL = """
 
 @pytest.mark.each_package_set
 def test_fork_and_fill_is_bounded_as_a_whole(sandbox):
+    sandbox.ready(sandbox.packages)
+    zygote = launcher.zygote_of(list(sandbox.packages))
     outcome = sandbox.observe(FORK_AND_FILL, limits=Limits(time_seconds=20, memory_mb=512))
     assert outcome.memory_exceeded
     # The run's cgroup at its fullest: the limit plus the stated overhead, far from 15 x 480 MB.
     assert outcome.memory_peak_mb is not None
     assert outcome.memory_peak_mb <= 512 + cgroups.RUN_OVERHEAD_MB < 1024
+    # The OOM killer took the run's processes, not the zygote or the next run it keeps ready.
+    assert value_of(sandbox.observe("return 'next'")) == "next"
+    assert launcher.zygote_of(list(sandbox.packages)) is zygote
 
 
 def test_fork_and_fill_is_a_memory_limit(sandbox):
