@@ -63,6 +63,13 @@ def output_limit() -> dict:
     return whole_run(Verdict.OUTPUT_LIMIT, "Your code printed or returned too much output.")
 
 
+def memory_limit() -> dict:
+    return whole_run(
+        Verdict.MEMORY_LIMIT,
+        "Memory limit exceeded: your code's processes and files together used more memory than the task allows.",
+    )
+
+
 def tampered(total: int) -> dict:
     return whole_run(
         Verdict.WRONG_ANSWER,

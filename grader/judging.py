@@ -50,6 +50,8 @@ def judge_code(spec: dict, cases: list[Case], expected: dict, outcome: RunOutcom
 
     if outcome.output_exceeded:
         return whole(Verdict.OUTPUT_LIMIT, feedback.output_limit())
+    if outcome.memory_exceeded:  # the run's processes and scratch together (its cgroup), not one of them
+        return whole(Verdict.MEMORY_LIMIT, feedback.memory_limit())
     if channel.tampered:
         return whole(Verdict.WRONG_ANSWER, feedback.tampered(total))
     if channel.loaded is None:

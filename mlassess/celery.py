@@ -3,7 +3,7 @@
 import os
 
 from celery import Celery
-from celery.signals import worker_init
+from celery.signals import worker_init, worker_process_init, worker_process_shutdown
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mlassess.settings")
 
@@ -11,9 +11,10 @@ import mlassess.broker  # noqa: E402,F401  registers the "mlassessfs" transport
 
 app = Celery("mlassess")
 app.config_from_object("django.conf:settings", namespace="CELERY")
+# Keep each pool process's database connection across tasks (Celery's Django fix-up otherwise closes it
+# around every task, and a new connection costs more than grading a submission). Read under this exact key.
+app.conf.update(CELERY_DB_REUSE_MAX=500)
 app.autodiscover_tasks()
-
-
 
 @worker_init.connect
 def refuse_to_start_without_a_sandbox(**kwargs) -> None:
@@ -24,3 +25,19 @@ def refuse_to_start_without_a_sandbox(**kwargs) -> None:
         check_sandbox()
     except SandboxUnavailable as exc:
         raise SystemExit(f"MLAssess worker refuses to start: {exc}") from None
+
+
+@worker_process_init.connect
+def start_zygotes(**kwargs) -> None:
+    """Each pool process keeps its own warm zygotes (grader/sandbox/warm.py); they start in the background and
+    runs take the cold path until they are ready."""
+    from grader.sandbox.launcher import start_zygotes
+
+    start_zygotes()
+
+
+@worker_process_shutdown.connect
+def stop_zygotes(**kwargs) -> None:
+    from grader.sandbox.launcher import stop_zygotes
+
+    stop_zygotes()

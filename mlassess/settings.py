@@ -199,7 +199,8 @@ CELERY_TASK_ROUTES = {"grader.tasks.grade_submission": {"queue": "grading"}}
 CELERY_BEAT_SCHEDULE = {
     "sweep-stuck-submissions": {"task": "grader.tasks.sweep_stuck_submissions", "schedule": 30.0},
 }
-CELERY_WORKER_MAX_TASKS_PER_CHILD = 200
+# A new pool process starts its sandbox zygotes again (a second or two of CPU): recycle rarely.
+CELERY_WORKER_MAX_TASKS_PER_CHILD = 5000
 
 LOGGING = {
     "version": 1,

@@ -1,8 +1,9 @@
 """The in-sandbox harness. Runs as an unprivileged user inside bubblewrap; trusts nothing it is given.
 
 It imports the candidate's /task/submission.py, calls the entry point on each case of /task/run.json and
-writes one JSON record per case to the result channel (a pipe whose fd number is its argument): the candidate's output as plain data, or the
-exception it raised. It never sees expected values and never decides pass or fail: that happens outside,
+writes one JSON record per case to the result channel (a pipe): the candidate's output as plain data, or the
+exception it raised. It runs either as a fresh interpreter's main program (the cold path) or in a child
+forked by the zygote (sandbox/zygote.py, the warm path), which calls `main` itself. It never sees expected values and never decides pass or fail: that happens outside,
 on the trusted side, which treats anything missing, malformed or extra as a failed case.
 
 This file is also imported by the trusted side for `to_plain`, so that both sides convert values the same way.
@@ -106,10 +107,9 @@ def _arrays(args, indices):
     return [np.asarray(a) if i in indices else a for i, a in enumerate(args)]
 
 
-def main():
-    # Keep a private copy of the result channel (its fd number is our argument) and the tools that write to
-    # it before any candidate code runs.
-    result_fd = int(sys.argv[1])
+def main(result_fd):
+    """Run /task/run.json against /task/submission.py, writing one record per line to `result_fd`."""
+    # Keep a private copy of the result channel and the tools that write to it before any candidate code runs.
     out = os.fdopen(os.dup(result_fd), "w", buffering=1)
     os.close(result_fd)
     dumps, real_stdout, harness_pid, exit_now = json.dumps, sys.stdout, os.getpid(), os._exit
@@ -121,7 +121,7 @@ def main():
 
     with open(RUN_PATH) as f:
         run = json.load(f)
-    if run.get("packages"):
+    if run.get("packages") and PACKAGES_PATH not in sys.path:
         sys.path.append(PACKAGES_PATH)
         if "numpy" in run["packages"]:
             import numpy  # noqa: F401  (imported before the submission so to_plain can recognise arrays)
@@ -149,11 +149,13 @@ def main():
             if run.get("mode") == "ml":
                 value = _run_ml_case(entry, case)
             else:
-                outputs = []
-                for _ in range(case.get("calls", 1)):
-                    args = _arrays(copy.deepcopy(case.get("args", [])), set(case.get("array_args", [])))
-                    outputs.append(entry(*args, **copy.deepcopy(case.get("kwargs", {}))))
-                value = outputs[0] if case.get("calls", 1) == 1 else outputs
+                calls, outputs = case.get("calls", 1), []
+                for _ in range(calls):
+                    args, kwargs = case.get("args", []), case.get("kwargs", {})
+                    if calls > 1:  # each call gets inputs of its own: an earlier call may have changed them
+                        args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
+                    outputs.append(entry(*_arrays(args, set(case.get("array_args", []))), **kwargs))
+                value = outputs[0] if calls == 1 else outputs
             record = {"event": "case", "id": case["id"], "ok": True, "value": to_plain(value)}
         except BaseException as exc:  # noqa: BLE001 - SystemExit, KeyboardInterrupt and all: the case failed
             record = {"event": "case", "id": case["id"], "ok": False, "error": _error_record(exc)}
@@ -185,4 +187,4 @@ def _run_ml_case(build_model, case):
 
 
 if __name__ == "__main__":
-    main()
+    main(int(sys.argv[1]))  # the cold path: a fresh interpreter per run, told the result channel's fd number

@@ -19,7 +19,6 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 
 import tests.conftest
-
 from accounts.models import Role, User
 from accounts.services import user_role_set
 from tests.conftest import PASSWORD

@@ -10,11 +10,14 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.security.conftest import CANARY, observe, value_of
+from grader.sandbox.launcher import Limits
+from tests.security.conftest import CANARY, value_of
+
+pytestmark = pytest.mark.each_package_set
 
 
-def test_no_tcp_to_postgresql_or_redis_on_loopback():
-    result = value_of(observe("""
+def test_no_tcp_to_postgresql_or_redis_on_loopback(sandbox):
+    result = value_of(sandbox.observe("""
         import socket
         out = {}
         for port in (5432, 6379, 8000, 5672):
@@ -30,12 +33,12 @@ def test_no_tcp_to_postgresql_or_redis_on_loopback():
     assert "connected" not in result.values(), result
 
 
-def test_only_an_isolated_loopback_interface():
-    assert value_of(observe("import socket\nreturn [name for _, name in socket.if_nameindex()]")) == ["lo"]
+def test_only_an_isolated_loopback_interface(sandbox):
+    assert value_of(sandbox.observe("import socket\nreturn [name for _, name in socket.if_nameindex()]")) == ["lo"]
 
 
-def test_no_unix_sockets_of_the_host():
-    result = value_of(observe("""
+def test_no_unix_sockets_of_the_host(sandbox):
+    result = value_of(sandbox.observe("""
         import os, socket
         found = [p for p in ("/var/run/postgresql", "/run/postgresql", "/run", "/var/run/redis", "/tmp") if os.path.exists(p) and os.listdir(p)]
         s = socket.socket(socket.AF_UNIX)
@@ -48,25 +51,25 @@ def test_no_unix_sockets_of_the_host():
     assert result == [[], "FileNotFoundError"]
 
 
-def test_no_abstract_unix_sockets_of_the_host():
+def test_no_abstract_unix_sockets_of_the_host(sandbox):
     # Abstract sockets belong to the network namespace: the host's are out of reach.
-    result = value_of(observe("return open('/proc/net/unix').read().count('@')"))
+    result = value_of(sandbox.observe("return open('/proc/net/unix').read().count('@')"))
     assert result == 0
 
 
-def test_project_files_settings_and_secret_key_are_not_visible():
+def test_project_files_settings_and_secret_key_are_not_visible(sandbox):
     paths = [str(settings.BASE_DIR / "mlassess" / "settings.py"), str(settings.VAR_DIR / "secret_key"),
              str(settings.BASE_DIR / "manage.py"), "/etc/passwd", "/etc/shadow", "/root", "/home"]
-    result = value_of(observe(f"""
+    result = value_of(sandbox.observe(f"""
         import os
         return {{p: os.path.exists(p) for p in {paths!r}}}
     """))
     assert not any(result.values()), result
 
 
-def test_reference_solutions_and_hidden_cases_are_not_visible():
+def test_reference_solutions_and_hidden_cases_are_not_visible(sandbox):
     reference = settings.BANK_DIR / "core-ml" / "f1-score" / "reference.py"
-    result = value_of(observe(f"""
+    result = value_of(sandbox.observe(f"""
         import os
         hits = []
         for root, dirs, files in os.walk("/"):
@@ -75,12 +78,12 @@ def test_reference_solutions_and_hidden_cases_are_not_visible():
             hits += [os.path.join(root, f) for f in files
                      if "f1-score" in root or "questions/bank" in root or "mlassess" in root]
         return [hits, os.path.exists({str(reference)!r}), sorted(os.listdir("/task"))]
-    """))
+    """, limits=Limits(time_seconds=30)))  # all of /usr, on a machine other test runs share
     assert result == [[], False, ["run.json", "submission.py"]]
 
 
-def test_the_workers_environment_is_not_visible():
-    result = value_of(observe("""
+def test_the_workers_environment_is_not_visible(sandbox):
+    result = value_of(sandbox.observe("""
         import os
         seen = dict(os.environ)
         leaked = []
@@ -97,8 +100,8 @@ def test_the_workers_environment_is_not_visible():
     assert CANARY not in other_environments
 
 
-def test_host_tmp_and_other_submissions_are_not_visible():
-    result = value_of(observe(f"""
+def test_host_tmp_and_other_submissions_are_not_visible(sandbox):
+    result = value_of(sandbox.observe(f"""
         import os
         return [os.path.exists("/tmp/{CANARY}.txt"), os.listdir("/tmp"), [n for n in os.listdir("/") ]]
     """))
@@ -106,8 +109,8 @@ def test_host_tmp_and_other_submissions_are_not_visible():
     assert "work" in result[2] and not any(n.startswith("mlassess-task") for n in result[2])
 
 
-def test_cannot_write_outside_scratch_and_scratch_is_thrown_away(tmp_path):
-    result = value_of(observe("""
+def test_cannot_write_outside_scratch_and_scratch_is_thrown_away(sandbox, tmp_path):
+    result = value_of(sandbox.observe("""
         import os
         out = {}
         for path in ("/usr/pwned", "/task/pwned", "/python/pwned", "/harness/pwned", "/packages/pwned", "/pwned"):
@@ -123,12 +126,12 @@ def test_cannot_write_outside_scratch_and_scratch_is_thrown_away(tmp_path):
     assert result.pop("scratch") == "scratch is fine"
     assert "written" not in result.values(), result
     assert not Path("/usr/pwned").exists() and not Path("/pwned").exists()
-    again = value_of(observe("import os\nreturn os.listdir('/work')"))
+    again = value_of(sandbox.observe("import os\nreturn os.listdir('/work')"))
     assert again == []  # a new run starts from an empty scratch folder
 
 
-def test_cannot_plant_symlinks_for_the_trusted_side():
-    result = value_of(observe("""
+def test_cannot_plant_symlinks_for_the_trusted_side(sandbox):
+    result = value_of(sandbox.observe("""
         import os
         try:
             os.symlink("/etc/shadow", "/task/result.json")
@@ -139,8 +142,8 @@ def test_cannot_plant_symlinks_for_the_trusted_side():
     assert result in ("OSError", "PermissionError")
 
 
-def test_host_processes_are_invisible_and_unsignalable():
-    result = value_of(observe("""
+def test_host_processes_are_invisible_and_unsignalable(sandbox):
+    result = value_of(sandbox.observe("""
         import os, signal
         pids = sorted(int(p) for p in os.listdir("/proc") if p.isdigit())
         names = [open(f"/proc/{p}/comm").read().strip() for p in pids]
@@ -158,8 +161,8 @@ def test_host_processes_are_invisible_and_unsignalable():
     assert uid == euid and uid >= 61000  # an unprivileged user, not root
 
 
-def test_cannot_become_root():
-    result = value_of(observe("""
+def test_cannot_become_root(sandbox):
+    result = value_of(sandbox.observe("""
         import os
         try:
             os.setuid(0)
@@ -170,22 +173,22 @@ def test_cannot_become_root():
     assert result == "PermissionError"
 
 
-def test_no_capabilities_and_no_new_privileges():
-    status = value_of(observe("return open('/proc/self/status').read()"))
+def test_no_capabilities_and_no_new_privileges(sandbox):
+    status = value_of(sandbox.observe("return open('/proc/self/status').read()"))
     fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-    assert fields["CapEff"].strip() == "0000000000000000"
-    assert fields["CapBnd"].strip() == "0000000000000000"
+    for kind in ("CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb"):
+        assert fields[kind].strip() == "0000000000000000", kind
     assert fields["NoNewPrivs"].strip() == "1"
 
 
-def test_stdin_is_empty():
-    assert value_of(observe("import sys\nreturn sys.stdin.read()")) == ""
+def test_stdin_is_empty(sandbox):
+    assert value_of(sandbox.observe("import sys\nreturn sys.stdin.read()")) == ""
 
 
 @pytest.mark.skipif(platform.machine() != "x86_64", reason="system call numbers below are x86_64's")
-def test_dangerous_system_calls_are_denied_by_seccomp():
+def test_dangerous_system_calls_are_denied_by_seccomp(sandbox):
     # Without the filter, unshare(CLONE_NEWUSER) would succeed here and io_uring_setup would answer EFAULT.
-    result = value_of(observe("""
+    result = value_of(sandbox.observe("""
         import ctypes
         libc = ctypes.CDLL(None, use_errno=True)
         calls = {"ptrace": (101, 16, 1, 0, 0), "unshare": (272, 0x10000000), "setns": (308, 0, 0), "mount": (165, 0, 0, 0, 0, 0),

@@ -1,13 +1,13 @@
 """Hostile submissions against a real task: every limit gives its own verdict; no trick turns wrong into right."""
 
-
 from grader.models import Verdict
-from grader.sandbox.launcher import Limits
-from tests.security.conftest import grade, observe, value_of
+from grader.sandbox.harness import MAX_CASE_STDOUT
+from grader.sandbox.launcher import MAX_OUTPUT_BYTES, Limits
+from tests.security.conftest import value_of
 
 
-def test_infinite_loop_is_a_time_limit(bank):
-    result = grade(bank, "f1-score", """
+def test_infinite_loop_is_a_time_limit(sandbox):
+    result = sandbox.grade("f1-score", """
         def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
             while True:
                 pass
@@ -16,8 +16,8 @@ def test_infinite_loop_is_a_time_limit(bank):
     assert "Time limit" in result.feedback["message"]
 
 
-def test_sleeping_forever_is_a_time_limit(bank):
-    result = grade(bank, "f1-score", """
+def test_sleeping_forever_is_a_time_limit(sandbox):
+    result = sandbox.grade("f1-score", """
         import time
         def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
             time.sleep(3600)
@@ -25,8 +25,8 @@ def test_sleeping_forever_is_a_time_limit(bank):
     assert result.verdict == Verdict.TIME_LIMIT
 
 
-def test_memory_bomb_is_a_memory_limit(bank):
-    result = grade(bank, "f1-score", """
+def test_memory_bomb_is_a_memory_limit(sandbox):
+    result = sandbox.grade("f1-score", """
         def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
             hog = []
             while True:
@@ -35,8 +35,8 @@ def test_memory_bomb_is_a_memory_limit(bank):
     assert result.verdict == Verdict.MEMORY_LIMIT
 
 
-def test_numpy_memory_bomb_is_a_memory_limit(bank):
-    result = grade(bank, "f1-score", """
+def test_numpy_memory_bomb_is_a_memory_limit(sandbox):
+    result = sandbox.grade("f1-score", """
         import numpy as np
         def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
             return float(np.ones((200_000, 100_000)).sum())
@@ -44,8 +44,8 @@ def test_numpy_memory_bomb_is_a_memory_limit(bank):
     assert result.verdict == Verdict.MEMORY_LIMIT
 
 
-def test_output_flood_is_an_output_limit(bank):
-    result = grade(bank, "f1-score", """
+def test_output_flood_is_an_output_limit(sandbox):
+    result = sandbox.grade("f1-score", """
         import os
         def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
             while True:
@@ -54,17 +54,30 @@ def test_output_flood_is_an_output_limit(bank):
     assert result.verdict == Verdict.OUTPUT_LIMIT
 
 
-def test_printing_a_lot_is_harmless_and_capped(bank):
-    result = grade(bank, "f1-score", """
+def test_printing_a_lot_is_harmless_and_capped(sandbox):
+    """Half a megabyte printed on one case: the case still counts, and what was kept of it is capped."""
+    outcome = sandbox.observe("""
+        print("spam " * 100000)
+        return 1
+    """)
+    record = next(r for r in outcome.records if r.get("event") == "case")
+    assert record["ok"] and record["value"] == 1
+    assert 0 < len(record["stdout"]) <= MAX_CASE_STDOUT
+    assert not outcome.output_exceeded and len(outcome.output) <= MAX_OUTPUT_BYTES
+
+
+def test_printing_past_the_harness_is_an_output_limit(sandbox):
+    result = sandbox.grade("f1-score", """
+        import os
         def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
-            print("spam " * 100000)
+            os.write(1, b"spam " * 100000)
             return 0.0
     """)
-    assert result.verdict == Verdict.WRONG_ANSWER
+    assert result.verdict == Verdict.OUTPUT_LIMIT
 
 
-def test_fork_bomb_is_contained():
-    outcome = observe("""
+def test_fork_bomb_is_contained(sandbox):
+    outcome = sandbox.observe("""
         import os
         children = 0
         try:
@@ -82,8 +95,8 @@ def test_fork_bomb_is_contained():
     assert stopped == "stopped" and children < 64 and error == "BlockingIOError"
 
 
-def test_fork_bomb_verdict(bank):
-    result = grade(bank, "f1-score", """
+def test_fork_bomb_verdict(sandbox):
+    result = sandbox.grade("f1-score", """
         import os
         def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
             while True:
@@ -92,8 +105,8 @@ def test_fork_bomb_verdict(bank):
     assert result.verdict in (Verdict.RUNTIME_ERROR, Verdict.TIME_LIMIT)
 
 
-def test_thread_bomb_is_contained():
-    stopped = value_of(observe("""
+def test_thread_bomb_is_contained(sandbox):
+    stopped = value_of(sandbox.observe("""
         import threading, time
         n = 0
         try:
@@ -107,18 +120,18 @@ def test_thread_bomb_is_contained():
     assert stopped < 64
 
 
-def test_background_processes_die_with_the_run():
+def test_background_processes_die_with_the_run(sandbox):
     # A daemonised grandchild in a new session: the PID namespace ends with the run, and the autouse
     # fixture checks that no process of the sandbox's user is left on the host.
-    value_of(observe("""
+    value_of(sandbox.observe("""
         import subprocess
         subprocess.Popen(["/bin/sleep", "300"], start_new_session=True)
         return "started"
     """))
 
 
-def test_disk_fill_is_bounded():
-    result = value_of(observe("""
+def test_disk_fill_is_bounded(sandbox):
+    result = value_of(sandbox.observe("""
         written = 0
         try:
             with open("/work/fill", "wb") as f:
@@ -133,8 +146,8 @@ def test_disk_fill_is_bounded():
     assert written_mb <= 32 and error == "OSError"
 
 
-def test_too_many_open_files_is_bounded():
-    result = value_of(observe("""
+def test_too_many_open_files_is_bounded(sandbox):
+    result = value_of(sandbox.observe("""
         files = []
         try:
             for i in range(100000):
@@ -145,22 +158,22 @@ def test_too_many_open_files_is_bounded():
     assert result[0] < 64
 
 
-def test_exiting_early_is_not_success(bank):
+def test_exiting_early_is_not_success(sandbox):
     for exit_call in ("import sys; sys.exit(0)", "import os; os._exit(0)"):
-        result = grade(bank, "f1-score", f"""
+        result = sandbox.grade("f1-score", f"""
             def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
                 {exit_call}
         """)
         assert result.verdict == Verdict.RUNTIME_ERROR and result.passed == 0
 
 
-def test_exiting_at_import_is_a_runtime_error(bank):
-    result = grade(bank, "f1-score", "import os\nos._exit(0)\n")
+def test_exiting_at_import_is_a_runtime_error(sandbox):
+    result = sandbox.grade("f1-score", "import os\nos._exit(0)\n")
     assert result.verdict == Verdict.RUNTIME_ERROR
 
 
-def test_printing_a_fake_verdict_changes_nothing(bank):
-    result = grade(bank, "f1-score", """
+def test_printing_a_fake_verdict_changes_nothing(sandbox):
+    result = sandbox.grade("f1-score", """
         import json, sys
         print(json.dumps({"verdict": "accepted", "score": 10, "passed": 43, "total": 43}))
         sys.stdout.flush()
@@ -171,9 +184,9 @@ def test_printing_a_fake_verdict_changes_nothing(bank):
     assert result.verdict == Verdict.WRONG_ANSWER
 
 
-def test_forged_result_records_fail_closed(bank):
+def test_forged_result_records_fail_closed(sandbox):
     # Find the harness's private copy of the result channel and write records for every case.
-    result = grade(bank, "f1-score", """
+    result = sandbox.grade("f1-score", """
         import json, os
         run = json.load(open("/task/run.json"))
         for fd in os.listdir("/proc/self/fd"):
@@ -192,8 +205,8 @@ def test_forged_result_records_fail_closed(bank):
     assert result.passed == 0
 
 
-def test_patching_the_harness_gains_nothing(bank):
-    result = grade(bank, "f1-score", """
+def test_patching_the_harness_gains_nothing(sandbox):
+    result = sandbox.grade("f1-score", """
         import sys
         harness = sys.modules["__main__"]
         harness.to_plain = lambda value, *args: 1.0
@@ -204,8 +217,8 @@ def test_patching_the_harness_gains_nothing(bank):
     assert result.verdict != Verdict.ACCEPTED
 
 
-def test_objects_that_lie_about_equality_are_not_compared(bank):
-    result = grade(bank, "f1-score", """
+def test_objects_that_lie_about_equality_are_not_compared(sandbox):
+    result = sandbox.grade("f1-score", """
         class Anything(float):
             def __eq__(self, other):
                 return True
@@ -221,8 +234,8 @@ def test_objects_that_lie_about_equality_are_not_compared(bank):
     assert "not plain data" in result.feedback["message"]
 
 
-def test_nan_never_matches_a_number(bank):
-    result = grade(bank, "f1-score", """
+def test_nan_never_matches_a_number(sandbox):
+    result = sandbox.grade("f1-score", """
         def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
             if average not in ("binary", "micro", "macro", "weighted"):
                 raise ValueError(average)
@@ -233,26 +246,27 @@ def test_nan_never_matches_a_number(bank):
     assert result.verdict == Verdict.WRONG_ANSWER
 
 
-def test_forbidden_import_is_rejected_even_via_sys_path(bank):
+def test_forbidden_import_is_rejected_even_via_sys_path(sandbox):
     for code in (
         "from sklearn.metrics import f1_score\n",
         "import sys\nsys.path += ['/work/main/.venv/lib/python3.11/site-packages', '/usr/lib/python3/dist-packages',"
         " '/root/.pyenv/versions/3.11.7/lib/python3.11/site-packages']\nfrom sklearn.metrics import f1_score\n",
         "import scipy\ndef f1_score(*a, **k):\n    return 0.0\n",
     ):
-        result = grade(bank, "f1-score", code)
+        result = sandbox.grade("f1-score", code)
         assert result.verdict == Verdict.REJECTED, code
-        assert "This task allows: numpy" in result.feedback["message"]
+        assert "This task allows numpy and the Python standard library" in result.feedback["message"]
 
 
-def test_syntax_error_is_a_runtime_error_with_a_message(bank):
-    result = grade(bank, "f1-score", "def f1_score(:\n")
+def test_syntax_error_is_a_runtime_error_with_a_message(sandbox):
+    """Found by compiling on the trusted side: nothing is run at all."""
+    result = sandbox.grade("f1-score", "def f1_score(:\n", runs=0)
     assert result.verdict == Verdict.RUNTIME_ERROR
-    assert "SyntaxError" in result.feedback["message"]
+    assert "does not compile: SyntaxError at line 1" in result.feedback["message"]
 
 
-def test_deep_recursion_is_a_runtime_error(bank):
-    result = grade(bank, "f1-score", """
+def test_deep_recursion_is_a_runtime_error(sandbox):
+    result = sandbox.grade("f1-score", """
         def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
             return f1_score(y_true, y_pred, average=average, pos_label=pos_label)
     """)
@@ -260,8 +274,8 @@ def test_deep_recursion_is_a_runtime_error(bank):
     assert "RecursionError" in result.feedback["message"]
 
 
-def test_hidden_inputs_and_expected_values_never_reach_the_candidate(bank):
-    result = grade(bank, "f1-score", """
+def test_hidden_inputs_and_expected_values_never_reach_the_candidate(sandbox):
+    result = sandbox.grade("f1-score", """
         def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
             raise ValueError(f"inputs were {list(y_true)} and {list(y_pred)}")
     """)
@@ -269,25 +283,28 @@ def test_hidden_inputs_and_expected_values_never_reach_the_candidate(bank):
     assert result.feedback["examples"] == []
 
 
-def test_a_run_cannot_see_limits_of_cpu_time_raised():
-    result = value_of(observe("""
+def test_a_run_cannot_raise_its_limit_of_cpu_time(sandbox):
+    result = value_of(sandbox.observe("""
         import resource
+        soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
         try:
-            resource.setrlimit(resource.RLIMIT_NPROC, (10**6, 10**6))
-            return "raised"
+            resource.setrlimit(resource.RLIMIT_CPU, (hard + 100, hard + 100))
+            return ["raised", soft, hard]
         except (ValueError, OSError) as e:
-            return type(e).__name__
+            return [type(e).__name__, soft, hard]
     """, limits=Limits(time_seconds=2)))
-    assert result in ("ValueError", "PermissionError")
+    refused, soft, hard = result
+    assert refused in ("ValueError", "PermissionError")
+    assert soft == hard and 0 < hard <= 2 + 2  # the task's time limit and a small margin, soft = hard
 
 
-def test_sandbox_does_not_leak_file_descriptors_of_the_worker(tmp_path):
+def test_sandbox_does_not_leak_file_descriptors_of_the_worker(sandbox, tmp_path):
     secret = tmp_path / "open-secret"
     secret.write_text("db-password")
     handle = open(secret)  # an fd open in the worker, like a database socket
     fd = handle.fileno()
     try:
-        result = value_of(observe("import os\nreturn sorted(int(f) for f in os.listdir('/proc/self/fd'))"))
+        result = value_of(sandbox.observe("import os\nreturn sorted(int(f) for f in os.listdir('/proc/self/fd'))"))
     finally:
         handle.close()
     assert fd not in result
