@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
@@ -41,6 +42,8 @@ class UserAdmin(SuperusersOnly, BaseUserAdmin):
         user_role_set(user=obj, role=obj.role)  # staff status and groups follow the role
 
 
+# The admin logs in through our login page, with its throttling and second factor.
+admin.site.login = secure_admin_login(admin.site.login)
 admin.site.unregister(Group)
 
 

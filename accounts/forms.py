@@ -1,20 +1,15 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
-
-from accounts.models import User
 
 
-class SignUpForm(UserCreationForm):
-    email = forms.EmailField(required=True)
-    share_profile = forms.BooleanField(
-        required=False,
-        label="Let recruiters see my progress profile",
-        help_text="Off by default. You can change this at any time in your settings.",
-    )
+class LoginForm(AllauthLoginForm):
+    """django-allauth's login form, in our words."""
 
-    class Meta(UserCreationForm.Meta):
-        model = User
-        fields = ("username", "email")
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = "Username or e-mail"
+        if "remember" in self.fields:
+            self.fields["remember"].label = "Keep me logged in on this browser"
 
 
 class SharingForm(forms.Form):

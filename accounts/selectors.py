@@ -1,5 +1,11 @@
-"""Reads for users: where each role's pages start."""
+"""Reads for users: where each role's pages start, and what their e-mail address and second factor allow."""
 
+import time
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from allauth.mfa.utils import is_mfa_enabled
 from django.urls import reverse
 
 from accounts.models import Role, User
@@ -19,3 +25,23 @@ def home_url(*, user: User) -> str:
     if not user.is_authenticated:
         return reverse("home")
     return reverse(HOME_URL_NAMES[user.role])
+
+
+def email_verified(*, user: User) -> bool:
+    """Whether the user's current e-mail address has been verified (by following the link mailed to it)."""
+    return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+
+
+def two_factor_required(*, user: User) -> bool:
+    """Everyone who sees candidates' data (staff, reviewers, recruiters) must log in with a second factor."""
+    return user.role in (Role.REVIEWER, Role.RECRUITER, Role.AUTHOR) or user.is_staff or user.is_superuser
+
+
+def two_factor_enabled(*, user: User) -> bool:
+    """Whether the user logs in with a TOTP code (an authenticator app) after the password."""
+    return is_mfa_enabled(user, [Authenticator.Type.TOTP])
+
+
+def totp_code(*, secret: str, steps_ahead: int = 0) -> str:
+    """The TOTP code an authenticator app shows now for this base32 secret (or `steps_ahead` 30 s steps on)."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30 + steps_ahead))

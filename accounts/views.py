@@ -1,66 +1,52 @@
 from django.contrib import messages
-from django.contrib.auth import login
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
-from accounts import services
+from accounts import selectors, services
 from accounts.decorators import candidate_required, role_required
-from accounts.forms import SharingForm, SignUpForm
+from accounts.forms import SharingForm
 from accounts.models import Role
-from accounts.selectors import home_url
 from questions.selectors import question_list
-
-
-def sign_up(request):
-    if request.user.is_authenticated:
-        return redirect(home_url(user=request.user))
-    form = SignUpForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        user = services.candidate_sign_up(
-            username=form.cleaned_data["username"],
-            email=form.cleaned_data["email"],
-            password=form.cleaned_data["password1"],
-            share_profile=form.cleaned_data["share_profile"],
-        )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, "Welcome to MLAssess. Start with the first stage of the roadmap.")
-        return redirect("roadmap")
-    return render(request, "accounts/sign_up.html", {"form": form})
-
-
-class LoginView(auth_views.LoginView):
-    """Log in, then go where `next` says or else to the home of the user's role."""
-
-    template_name = "accounts/login.html"
-
-    def get_default_redirect_url(self):
-        return home_url(user=self.request.user)
-
-
-class LogoutView(auth_views.LogoutView):
-    """Logging out is a POST (a link cannot log anyone out); a GET shows a page with the button."""
-
-    http_method_names = ["get", "post", "options"]
-
-    def get(self, request, *args, **kwargs):
-        return render(request, "accounts/logout.html")
 
 
 @login_required
 def account_settings(request):
-    form = SharingForm(initial={"share_profile": request.user.share_profile})
-    return render(request, "accounts/settings.html", {"form": form})
+    user = request.user
+    return render(
+        request,
+        "accounts/settings.html",
+        {
+            "form": SharingForm(initial={"share_profile": user.share_profile}),
+            "email_verified": selectors.email_verified(user=user),
+            "two_factor_enabled": selectors.two_factor_enabled(user=user),
+            "two_factor_required": selectors.two_factor_required(user=user),
+        },
+    )
 
 
 @candidate_required
+@require_POST
 def sharing_update(request):
-    form = SharingForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        services.profile_sharing_set(user=request.user, share=form.cleaned_data["share_profile"])
-        state = "can now" if request.user.share_profile else "can no longer"
-        messages.success(request, f"Recruiters {state} see your profile.")
+    form = SharingForm(request.POST)
+    if form.is_valid():
+        try:
+            services.profile_sharing_set(user=request.user, share=form.cleaned_data["share_profile"])
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            state = "can now" if request.user.share_profile else "can no longer"
+            messages.success(request, f"Recruiters {state} see your profile.")
     return redirect("account-settings")
+
+
+@login_required
+@require_POST
+def log_out_everywhere(request):
+    services.sessions_end_everywhere(request=request)
+    messages.success(request, "You are logged out everywhere: on this browser and on every other one.")
+    return redirect("account_login")
 
 
 @role_required(Role.REVIEWER)

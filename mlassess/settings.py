@@ -129,9 +129,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "roadmap"
-LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
@@ -201,6 +198,63 @@ CELERY_BEAT_SCHEDULE = {
 }
 # A new pool process starts its sandbox zygotes again (a second or two of CPU): recycle rarely.
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 5000
+
+# --- Accounts: django-allauth (sign-up, e-mail verification, password reset, throttling, TOTP, sessions) ---
+INSTALLED_APPS += ["django.contrib.humanize", "allauth", "allauth.account", "allauth.mfa", "allauth.usersessions"]
+MIDDLEWARE += [
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    # Staff, reviewers and recruiters see nothing but their account settings until they turn on TOTP.
+    "accounts.middleware.TwoFactorRequiredMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGOUT_REDIRECT_URL = "home"
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"login": "accounts.forms.LoginForm"}
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+# A candidate practises at once; a verification mail goes out, and sharing with recruiters (and, later,
+# applying to a listing) waits for the verified address (accounts.services.profile_sharing_set).
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # a link preview or a mail scanner must not verify anyone
+ACCOUNT_CHANGE_EMAIL = True  # one address; a new one replaces it once verified
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[MLAssess] "
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+# The e-mailed reset link logs its user in (after the second factor, where there is one): so the per-account
+# throttle below can make a real user wait, never lock them out.
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False  # this session stays; Django ends every other one
+ACCOUNT_RATE_LIMITS = {
+    # Failed logins: 10 a minute from one client address, 5 in 5 minutes for one account.
+    "login_failed": "10/m/ip,5/5m/key",
+}
+ACCOUNT_SESSION_REMEMBER = None  # "Remember me" on the login form
+# The client address for the per-address limits: behind one TLS-terminating proxy, the one it forwards.
+ALLAUTH_TRUSTED_PROXY_COUNT = 1 if env.bool("DJANGO_BEHIND_PROXY", default=False) else 0
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "MLAssess"
+MFA_TOTP_TOLERANCE = 1  # one 30-second step either side, for clocks that drift
+USERSESSIONS_TRACK_ACTIVITY = False  # sessions are recorded at login; no write on every request
+# Rate limits and used TOTP codes live in the cache, which every web process must share: Redis when there
+# is one, else a folder in var/ (the embedded set-up runs several gunicorn processes).
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "mlassess"}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(VAR_DIR / "cache")}
+    )
+}
+# E-mail: SMTP from EMAIL_URL in production (e.g. smtp+tls://user:password@smtp.example.com:587), else the
+# console (make run prints verification and reset mails in its terminal).
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="MLAssess <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# --- end of accounts block ---
 
 LOGGING = {
     "version": 1,

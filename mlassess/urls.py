@@ -14,6 +14,7 @@ urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("accounts/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
     # Each role's home. The review queue and the recruiter board fill the first two later: keep the names.
     path("reviewer/", accounts_views.reviewer_home, name="reviewer-home"),
     path("recruiter/", accounts_views.recruiter_home, name="recruiter-home"),

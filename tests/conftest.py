@@ -1,7 +1,11 @@
 import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP
+from django.core.cache import cache
 from django.db import connection
 
 from accounts.models import Role, User
+from accounts.selectors import two_factor_required
 from accounts.services import user_role_set
 from questions.services import sync_bank
 
@@ -28,9 +32,26 @@ def django_db_setup(django_db_setup, django_db_blocker):
 DATABASE_SNAPSHOT = None
 
 
+# The second factor of every test account that needs one (staff, reviewers, recruiters).
+TOTP_SECRET = "TESTSECRETFORMLASSESSTESTSONLY23"
+
+
+def make_account(
+    username: str, role: str = Role.CANDIDATE, *, verified: bool = True, with_totp: bool | None = None, **fields
+) -> User:
+    """A user as they are after signing up and verifying their address (unless `verified=False`). Those who
+    must log in with a second factor have a TOTP authenticator on TOTP_SECRET, as they would have set up
+    (`with_totp` says otherwise)."""
+    user = User.objects.create_user(username=username, email=f"{username}@example.com", password=PASSWORD, **fields)
+    user = user_role_set(user=user, role=role)
+    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=verified)
+    if two_factor_required(user=user) if with_totp is None else with_totp:
+        TOTP.activate(user, TOTP_SECRET)
+    return user
+
+
 def _user(username: str, role: str) -> User:
-    user = User.objects.create_user(username=username, email=f"{username}@example.com", password=PASSWORD)
-    return user_role_set(user=user, role=role)
+    return make_account(username, role)
 
 
 @pytest.fixture
@@ -56,6 +77,12 @@ def recruiter(db):
 @pytest.fixture
 def author(db):
     return _user("auth", Role.AUTHOR)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits (failed logins) and used TOTP codes live in the cache: each test starts with none."""
+    cache.clear()
 
 
 @pytest.fixture

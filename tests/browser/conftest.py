@@ -12,6 +12,7 @@ Screenshots go to var/screenshots/ (`shot(page, name)`), to be looked at by a pe
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,8 @@ from django.db import DEFAULT_DB_ALIAS, connections
 
 import tests.conftest
 from accounts.models import Role, User
-from accounts.services import user_role_set
-from tests.conftest import PASSWORD
+from accounts.selectors import totp_code
+from tests.conftest import PASSWORD, TOTP_SECRET, make_account
 from tests.workers import real_services_available, start_worker, stop
 
 # Playwright's sync API keeps an event loop in the main thread for the rest of the session; the ORM calls
@@ -84,17 +85,21 @@ def grading(settings):
     app.conf.task_always_eager = False
 
 
-def make_user(username: str, role: str = Role.CANDIDATE) -> User:
-    user = User.objects.create_user(username=username, email=f"{username}@example.com", password=PASSWORD)
-    return user_role_set(user=user, role=role)
+def make_user(username: str, role: str = Role.CANDIDATE, **options) -> User:
+    return make_account(username, role, **options)
 
 
-def log_in(page, live_server, username: str, password: str = PASSWORD) -> None:
+def log_in(page, live_server, username: str, password: str = PASSWORD, *, totp_steps_ahead: int = 0) -> None:
+    """Log in through the login page, with the TOTP code of TOTP_SECRET when the account asks for one."""
     page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
+    page.get_by_label("Username or e-mail").fill(username)
+    page.get_by_label(re.compile(r"^Password:?$")).fill(password)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_load_state()
+    if "/2fa/authenticate/" in page.url:
+        page.get_by_label("Code").fill(totp_code(secret=TOTP_SECRET, steps_ahead=totp_steps_ahead))
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_load_state()
 
 
 def shot(page, name: str) -> Path:

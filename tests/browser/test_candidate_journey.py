@@ -17,7 +17,7 @@ def test_a_new_candidate_signs_up_answers_and_submits_code(page, live_server, gr
     page.get_by_label("Username").fill("newperson")
     page.get_by_label("Email").fill("newperson@example.com")
     page.get_by_label(re.compile(r"^Password:?$")).fill("a-long-test-password-1")
-    page.get_by_label("Password confirmation").fill("a-long-test-password-1")
+    page.get_by_label("Password (again)").fill("a-long-test-password-1")
     page.get_by_role("button", name="Sign up").click()
     expect(page).to_have_url(re.compile(r"/roadmap/$"))
     shot(page, "candidate-roadmap")

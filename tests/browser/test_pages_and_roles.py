@@ -106,7 +106,7 @@ def test_every_page_fits_a_phone(page, live_server):
         version=Question.objects.get(slug="k-fold").current_version, code=KFOLD_SOLUTION, max_score=10,
     )
     page.set_viewport_size(PHONE)
-    anonymous = ["/", "/accounts/login/", "/accounts/signup/", "/accounts/logout/", "/no-such-page/"]
+    anonymous = ["/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/", "/no-such-page/"]
     for path in anonymous:
         page.goto(f"{live_server.url}{path}")
         assert horizontal_overflow(page) == 0, path
@@ -117,7 +117,7 @@ def test_every_page_fits_a_phone(page, live_server):
         "/questions/l1-zeroes-weights/", "/questions/kfold-benefits/", "/questions/f1-from-confusion-matrix/",
         "/questions/fraud-threshold/", f"/attempts/{attempt.pk}/", "/attempts/", "/tasks/k-fold/",
         "/tasks/imbalanced-classifier/", f"/submissions/{code.pk}/", "/accounts/settings/", "/accounts/logout/",
-        "/reviewer/",
+        "/reviewer/", "/accounts/email/", "/accounts/password/change/", "/accounts/2fa/", "/accounts/sessions/",
     ]
     for path in candidate_pages:
         page.goto(f"{live_server.url}{path}")

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 
 from accounts.models import Role, User
 from accounts.services import user_role_set
-from tests.conftest import PASSWORD
+from tests.conftest import make_account
 
 pytestmark = pytest.mark.django_db
 
@@ -15,8 +15,7 @@ USERS = "/admin/accounts/user/"
 
 @pytest.fixture
 def superuser(db):
-    user = User.objects.create_user(username="root", email="root@example.com", password=PASSWORD, is_superuser=True)
-    return user_role_set(user=user, role=Role.AUTHOR)
+    return make_account("root", Role.AUTHOR, is_superuser=True)
 
 
 def change_form_data(user: User, **changes) -> dict:

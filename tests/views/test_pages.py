@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def test_sign_up_then_answer_then_see_progress(client):
     response = client.post(
-        reverse("sign-up"),
+        reverse("account_signup"),
         {"username": "ada", "email": "ada@example.com", "password1": "Lovelace-1843!", "password2": "Lovelace-1843!"},
     )
     assert response.status_code == 302 and response["Location"] == reverse("roadmap")
@@ -32,18 +32,20 @@ def test_sign_up_then_answer_then_see_progress(client):
 
 
 def test_sign_up_with_missing_fields_shows_errors_and_creates_nothing(client):
-    response = client.post(reverse("sign-up"), {"username": "ada"})
+    response = client.post(reverse("account_signup"), {"username": "ada"})
     assert response.status_code == 200
     assert b"This field is required" in response.content
     assert not User.objects.filter(username="ada").exists()
 
 
-def test_sign_up_can_opt_in_to_sharing(client):
+def test_sign_up_cannot_make_anyone_but_a_candidate(client):
     client.post(
-        reverse("sign-up"),
-        {"username": "bo", "email": "bo@example.com", "password1": "Lovelace-1843!", "password2": "Lovelace-1843!", "share_profile": "on"},
+        reverse("account_signup"),
+        {"username": "bo", "email": "bo@example.com", "password1": "Lovelace-1843!", "password2": "Lovelace-1843!",
+         "role": "author", "is_staff": "on", "is_superuser": "on", "share_profile": "on"},
     )
-    assert User.objects.get(username="bo").share_profile
+    bo = User.objects.get(username="bo")
+    assert (bo.role, bo.is_staff, bo.is_superuser, bo.share_profile) == ("candidate", False, False, False)
 
 
 def test_sharing_can_be_turned_off_again(candidate_client, candidate):
@@ -145,7 +147,7 @@ def test_a_candidate_cannot_open_another_candidates_attempt(client, candidate, o
 
 def test_anonymous_users_are_sent_to_log_in(client):
     response = client.get(reverse("roadmap"))
-    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
 
 
 @pytest.mark.parametrize("role", ["reviewer", "recruiter", "author"])
@@ -167,8 +169,8 @@ def test_only_authors_reach_the_admin(client, candidate, reviewer, recruiter, au
 
 
 def test_login_page_and_logout(client, candidate):
-    assert client.get(reverse("login")).status_code == 200
-    response = client.post(reverse("login"), {"username": "cand", "password": "a-long-test-password-1"})
+    assert client.get(reverse("account_login")).status_code == 200
+    response = client.post(reverse("account_login"), {"login": "cand", "password": "a-long-test-password-1"})
     assert response.status_code == 302
-    assert client.post(reverse("logout")).status_code == 302
+    assert client.post(reverse("account_logout")).status_code == 302
     assert client.get(reverse("roadmap")).status_code == 302

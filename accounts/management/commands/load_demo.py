@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from accounts.services import DEMO_PASSWORD, demo_accounts_ensure
+from accounts.selectors import two_factor_required
+from accounts.services import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_accounts_ensure
 from questions.services import demo_attempts_ensure
 
 FORCE_FLAG = "--with-public-demo-passwords"
@@ -9,8 +10,8 @@ FORCE_FLAG = "--with-public-demo-passwords"
 
 class Command(BaseCommand):
     help = (
-        "Create one demo account per role, all with the password published in the README, and a few answered "
-        "questions for the demo candidate. For local demos: refused when DEBUG is off unless "
+        "Create one demo account per role, all with the published demo password (and, for the staff roles, the "
+        "published TOTP secret), and a few answered questions for the demo candidate. For local demos: refused when DEBUG is off unless "
         f"{FORCE_FLAG} is given."
     )
 
@@ -25,12 +26,17 @@ class Command(BaseCommand):
     def handle(self, *args, public_passwords=False, **options):
         if not settings.DEBUG and not public_passwords:
             raise CommandError(
-                "DEBUG is off, so this may be a real installation, and the demo accounts' password is published "
-                f"in the README. Run with {FORCE_FLAG} if you really want accounts that anyone can log in to."
+                "DEBUG is off, so this may be a real installation, and the demo accounts' password is public "
+                f"(it is in the source). Run with {FORCE_FLAG} if you really want accounts that anyone can log in to."
             )
         users = demo_accounts_ensure()
         candidate = next(u for u in users if u.is_candidate)
         demo_attempts_ensure(candidate=candidate)
         self.stdout.write("Demo accounts (password for all: %s):" % DEMO_PASSWORD)
         for user in users:
-            self.stdout.write(f"  {user.role:<10} {user.username}")
+            second = "  + a code from the TOTP secret below" if two_factor_required(user=user) else ""
+            self.stdout.write(f"  {user.role:<10} {user.username:<10}{second}")
+        self.stdout.write(
+            f"TOTP secret of the demo reviewer, recruiter and author: {DEMO_TOTP_SECRET}\n"
+            "  (add it to an authenticator app, or run: .venv/bin/python manage.py demo_totp_code)"
+        )

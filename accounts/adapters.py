@@ -1,0 +1,27 @@
+"""How django-allauth fits MLAssess: where people land after logging in or verifying, what the throttle says."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.urls import reverse
+
+from accounts.selectors import home_url
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "too_many_login_attempts": (
+            "Too many failed logins for this account or from your network. Wait five minutes and try again, "
+            "or reset your password: the link we e-mail you logs you in at once."
+        ),
+    }
+
+    def get_login_redirect_url(self, request):
+        return home_url(user=request.user)
+
+    def get_signup_redirect_url(self, request):
+        return reverse("roadmap")
+
+    def get_email_verification_redirect_url(self, email_address):
+        # The settings page, where sharing with recruiters has just become possible.
+        return reverse("account-settings") if self.request.user.is_authenticated else reverse("account_login")
+
