@@ -48,6 +48,12 @@ def hidden(rng):
         _case("invalid arguments", p4, g4, {"m": state["m"][:3], "v": state["v"], "t": 5}),
         _case("invalid arguments", p4, g4, {"m": state["m"], "v": state["v"] + [0.1], "t": 5}),
         _case("invalid arguments", p4, g4, {"m": state["m"], "v": state["v"], "t": -1}),
+        # a length of 1 (or 0 against 1) broadcasts in NumPy instead of raising: only an explicit check catches it
+        _case("invalid arguments", p4, [0.3]),
+        _case("invalid arguments", [0.5], g4),
+        _case("invalid arguments", [], [0.3]),
+        _case("invalid arguments", p4, g4, {"m": [0.05], "v": state["v"], "t": 5}),
+        _case("invalid arguments", p4, g4, {"m": state["m"], "v": [0.004], "t": 5}),
     ]
     for _ in range(15):
         n = rng.randint(0, 8)

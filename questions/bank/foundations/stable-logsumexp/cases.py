@@ -23,6 +23,10 @@ def hidden(rng):
         {"category": "basic", "args": [[0.0, 0.0, 0.0, 0.0]]},
         {"category": "basic", "args": [[1, 2, 3]]},  # ints
         {"category": "basic", "args": [[[1, 2], [3, 4]]], "kwargs": {"axis": 0}},  # ints, reduced per column
+        # ints more than 2**63 apart: x - max(x) overflows in int64 unless converted to float first
+        {"category": "large integers", "args": [[5 * 10**18, -5 * 10**18]]},
+        {"category": "large integers", "args": [[[9 * 10**18, 0], [-9 * 10**18, 1]]], "kwargs": {"axis": 0}},
+        {"category": "large integers", "args": [[[4 * 10**18, -6 * 10**18, 7]]], "kwargs": {"axis": 1}, "array_args": [0]},
         # overflow and underflow of the naive formula
         {"category": "large values", "args": [[1000.0, 999.0, 998.0]]},
         {"category": "large values", "args": [[710.0, 0.0]]},

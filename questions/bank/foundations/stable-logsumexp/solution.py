@@ -2,7 +2,7 @@ import numpy as np
 
 
 def logsumexp(x, axis=None):
-    x = np.asarray(x)
+    x = np.asarray(x, dtype=float)  # int64 entries far apart would overflow in x - shift
     if x.size == 0:
         raise ValueError("x has no entries")
     # Shift each slice by its largest entry, so its biggest exponential is exp(0) = 1: nothing overflows and
