@@ -20,6 +20,7 @@ from accounts.models import User
 from grader import judging
 from grader.models import Submission, SubmissionGrade, SubmissionKind, SubmissionStatus, Verdict
 from grader.sandbox.launcher import SandboxUnavailable
+from profiles.services import progress_update
 from questions.bank_format import BankError, load_bank
 from questions.models import CODE_TYPES, Question, QuestionVersion
 
@@ -137,6 +138,8 @@ def _record(*, submission_id: int, version: QuestionVersion, judgement: judging.
     submission.feedback = judgement.feedback
     submission.graded_at = timezone.now()
     submission.save()
+    if submission.kind == SubmissionKind.SUBMIT:  # example runs never count for progress
+        progress_update(candidate=submission.candidate, question=submission.question)
     return submission
 
 

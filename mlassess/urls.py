@@ -15,5 +15,6 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("", include("questions.urls")),
     path("", include("grader.urls")),
+    path("", include("profiles.urls")),
     path("admin/", admin.site.urls),
 ]
