@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from grader.models import Submission, SubmissionKind, SubmissionStatus
-from profiles.mastery import BankQuestion, Level, Tally, is_solved, tally
+from profiles.mastery import PROFICIENT_SCORE, BankQuestion, Level, Tally, is_solved, tally
 from profiles.models import BestResult, CandidateProfile, ProfileView, StageMastery, TopicMastery
 from questions.models import Attempt, AttemptStatus, Difficulty, Question, QuestionType, Stage, Topic
 
@@ -399,15 +399,18 @@ def next_up(*, bank: BankSummary, stages: list[StageData], results: dict[int, Qu
             continue
         question = min(options, key=lambda q: (q.id in results, abs(q.difficulty - target), q.difficulty))
         used.add(question.id)
-        difficulty = Difficulty(question.difficulty).label.lower()
+        difficulty = {Difficulty.EASY: "an easy", Difficulty.MEDIUM: "a medium", Difficulty.HARD: "a hard"}[question.difficulty]
         if topic.mastery.level == Level.NOT_STARTED:
-            reason = f"You have not started {topic.title} yet: a {difficulty} question is a good first step."
+            reason = f"You have not started {topic.title} yet: {difficulty} question is a good first step."
         elif topic.mastery.level == Level.PROFICIENT:
             reason = (f"You are proficient in {topic.title} ({_percent(topic.mastery.score)}): "
-                      f"a {difficulty} question can take you to mastered.")
+                      f"{difficulty} question can take you to mastered.")
+        elif topic.mastery.score >= PROFICIENT_SCORE:
+            reason = (f"You scored {_percent(topic.mastery.score)} in {topic.title}, but on only "
+                      f"{_percent(topic.mastery.coverage)} of its questions by weight: {difficulty} question to cover more.")
         else:
             reason = (f"{topic.title} is one of your weakest topics ({topic.mastery.level_label.lower()}, "
-                      f"{_percent(topic.mastery.score)}): a {difficulty} question to build on.")
+                      f"{_percent(topic.mastery.score)}): {difficulty} question to build on.")
         if question.id in results:
             reason += f" You tried it before and scored {_percent(results[question.id].best_fraction)}."
         picked.append(
@@ -574,12 +577,12 @@ def candidate_data_export(*, candidate: User) -> dict:
             {"topic": row["topic__slug"], **{f: row[f] for f in mastery_fields}}
             for row in TopicMastery.objects.filter(candidate=candidate).values("topic__slug", *mastery_fields)
         ],
-        "best_results": list(
-            BestResult.objects.filter(candidate=candidate).order_by("question__slug").values(
-                question=F("question__slug"), best_share=F("best_fraction"), graded=F("graded_results"),
-                waiting_for_review=F("pending_review"), last=F("last_result_at"),
-            )
-        ),
+        "best_results": [
+            {"question": slug, "best_share": best, "graded": graded, "waiting_for_review": pending, "last": last}
+            for slug, best, graded, pending, last in BestResult.objects.filter(candidate=candidate)
+            .order_by("question__slug")
+            .values_list("question__slug", "best_fraction", "graded_results", "pending_review", "last_result_at")
+        ],
         "answers": [
             {"question": a.question.slug, "version": a.version.number, "answered_at": a.created_at, "answer": a.answer,
              "variant": a.variant, "status": a.status, "score": a.score, "max_score": a.max_score, "feedback": a.feedback}

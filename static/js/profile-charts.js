@@ -45,7 +45,17 @@
       indexAxis: "y",
       scales: {
         x: { min: 0, max: 100, title: { display: true, text: "Mastery (%)" } },
-        y: { stacked: true, ticks: { autoSkip: false } },
+        y: {
+          stacked: true,
+          ticks: {
+            autoSkip: false,
+            // Narrow screens: shorten long topic names (the table below has them in full).
+            callback: function (value) {
+              var label = this.getLabelForValue(value);
+              return this.chart.width < 500 && label.length > 18 ? label.slice(0, 17) + "…" : label;
+            },
+          },
+        },
       },
       plugins: {
         tooltip: {
