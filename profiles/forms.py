@@ -1,17 +1,29 @@
 from django import forms
 
-from profiles.selectors import RESULT_CHOICES
-from questions.models import Stage, Topic
+from profiles.selectors import RESULT_CHOICES, BankSummary
 
 
 class HistoryFilterForm(forms.Form):
-    """Filters of the history list; every field is optional."""
+    """Filters of the history list; every field is optional. Choices come from the bank summary (no queries)."""
 
-    stage = forms.ModelChoiceField(Stage.objects.order_by("position"), to_field_name="slug", required=False,
-                                   empty_label="All stages")
-    topic = forms.ModelChoiceField(Topic.objects.order_by("stage__position", "position"), to_field_name="slug",
-                                   required=False, empty_label="All topics")
+    stage = forms.ChoiceField(required=False)
+    topic = forms.ChoiceField(required=False)
     result = forms.ChoiceField(choices=[("", "All results"), *RESULT_CHOICES], required=False)
+
+    def __init__(self, *args, bank: BankSummary, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stages = {s.slug: s for s in bank.stages}
+        self.topics = {t.slug: t for t in bank.topics}
+        self.fields["stage"].choices = [("", "All stages"), *((s.slug, s.title) for s in bank.stages)]
+        self.fields["topic"].choices = [("", "All topics")] + [
+            (s.title, [(t.slug, t.title) for t in bank.topics_of(s.pk)]) for s in bank.stages
+        ]
+
+    def clean_stage(self):
+        return self.stages.get(self.cleaned_data["stage"])
+
+    def clean_topic(self):
+        return self.topics.get(self.cleaned_data["topic"])
 
 
 class AccountDeleteForm(forms.Form):

@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from django.db import connection
 from django.db.models import CharField, Count, F, Q, QuerySet, Value
 from django.db.models.functions import TruncWeek
 from django.http import Http404
@@ -45,8 +46,36 @@ class BankSummary:
         return [t for t in self.topics if t.stage_id == stage_id]
 
 
+_FINGERPRINT_SQL = """
+SELECT q.n, q.versions, q.retired, l.n, l.links, t.n, t.placed, s.n, s.placed FROM
+  (SELECT COUNT(*) AS n, COALESCE(SUM(current_version_id), 0) AS versions,
+          COALESCE(SUM(CASE WHEN retired THEN id ELSE 0 END), 0) AS retired FROM questions_question) AS q,
+  (SELECT COUNT(*) AS n, COALESCE(SUM(question_id * 1000 + topic_id), 0) AS links FROM questions_question_topics) AS l,
+  (SELECT COUNT(*) AS n, COALESCE(SUM(stage_id * 1000 + position), 0) AS placed FROM questions_topic) AS t,
+  (SELECT COUNT(*) AS n, COALESCE(SUM(id * 1000 + position), 0) AS placed FROM questions_stage) AS s
+"""
+_bank_cache: dict[tuple, BankSummary] = {}
+
+
 def bank_summary() -> BankSummary:
-    """Stages, topics and the questions in the bank now with what mastery needs of them. Four small queries."""
+    """Stages, topics and the questions in the bank now with what mastery needs of them.
+
+    The bank changes only when `sync_bank` runs, so each process keeps the last summary it read, keyed by a
+    fingerprint of the bank (one small query) that changes with any new version, retirement, topic link or
+    topic move: every page and every update still sees the bank as it is in the database.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_FINGERPRINT_SQL)
+        fingerprint = tuple(cursor.fetchone())
+    summary = _bank_cache.get(fingerprint)
+    if summary is None:
+        summary = _bank_read()
+        _bank_cache.clear()
+        _bank_cache[fingerprint] = summary
+    return summary
+
+
+def _bank_read() -> BankSummary:
     stages = list(Stage.objects.order_by("position"))
     topics = list(Topic.objects.order_by("stage__position", "position"))
     links: dict[int, list[int]] = {}
@@ -78,6 +107,10 @@ def graded_bests(*, candidate: User) -> dict[int, float]:
     return dict(
         BestResult.objects.filter(candidate=candidate, best_fraction__isnull=False).values_list("question_id", "best_fraction")
     )
+
+
+def _best_rows(candidate: User) -> list[tuple[int, float | None, bool]]:
+    return list(BestResult.objects.filter(candidate=candidate).values_list("question_id", "best_fraction", "pending_review"))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -112,9 +145,9 @@ def _result(fraction: float | None, pending: bool) -> QuestionResult:
     return QuestionResult(PARTIAL if fraction > 0 else TRIED, fraction)
 
 
-def question_results(*, candidate: User) -> dict[int, QuestionResult]:
+def question_results(*, candidate: User, rows: list | None = None) -> dict[int, QuestionResult]:
     """The candidate's best result on every question they tried, keyed by question id. One query."""
-    rows = BestResult.objects.filter(candidate=candidate).values_list("question_id", "best_fraction", "pending_review")
+    rows = _best_rows(candidate) if rows is None else rows
     return {question_id: _result(fraction, pending) for question_id, fraction, pending in rows}
 
 
@@ -254,14 +287,16 @@ class SharedProfile:
     weaknesses: list[str]
 
 
-def shared_profile(*, profile: CandidateProfile) -> SharedProfile:
+def shared_profile(*, profile: CandidateProfile, bank: BankSummary | None = None,
+                   best_rows: list | None = None) -> SharedProfile:
     """The profile data of one candidate, as shared with recruiters (and shown to the candidate as such).
 
     A constant number of queries, whatever the amount of results.
     """
     candidate = profile.candidate
-    bank = bank_summary()
-    bests = graded_bests(candidate=candidate)
+    bank = bank or bank_summary()
+    best_rows = _best_rows(candidate) if best_rows is None else best_rows
+    bests = {question_id: fraction for question_id, fraction, _ in best_rows if fraction is not None}
     topic_rows = {row.topic_id: row for row in TopicMastery.objects.filter(candidate=candidate)}
     stage_rows = {row.stage_id: row for row in StageMastery.objects.filter(candidate=candidate)}
     stages = []
@@ -312,15 +347,17 @@ def _weekly_activity(candidate: User) -> list[WeekActivity]:
     this_week = _week_start(timezone.now())
     first = this_week - timedelta(weeks=ACTIVITY_WEEKS - 1)
     since = timezone.make_aware(datetime.combine(first, datetime.min.time()))
+    per_week = [
+        qs.annotate(week=TruncWeek("created_at")).order_by().values("week").annotate(n=Count("id")).values_list("week", "n")
+        for qs in (
+            Attempt.objects.filter(candidate=candidate, created_at__gte=since),
+            Submission.objects.filter(candidate=candidate, kind=SubmissionKind.SUBMIT, created_at__gte=since),
+        )
+    ]
     counts: dict[date, int] = {}
-    for qs in (
-        Attempt.objects.filter(candidate=candidate, created_at__gte=since),
-        Submission.objects.filter(candidate=candidate, kind=SubmissionKind.SUBMIT, created_at__gte=since),
-    ):
-        weeks = qs.annotate(week=TruncWeek("created_at")).order_by().values("week").annotate(n=Count("id"))
-        for week, n in weeks.values_list("week", "n"):
-            start = week.date() if isinstance(week, datetime) else week
-            counts[start] = counts.get(start, 0) + n
+    for week, n in per_week[0].union(per_week[1], all=True):
+        start = week.date() if isinstance(week, datetime) else week
+        counts[start] = counts.get(start, 0) + n
     return [WeekActivity(week_start=first + timedelta(weeks=i), results=counts.get(first + timedelta(weeks=i), 0))
             for i in range(ACTIVITY_WEEKS)]
 
@@ -433,11 +470,13 @@ class CandidatePage:
 
 
 def candidate_page(*, profile: CandidateProfile) -> CandidatePage:
-    shared = shared_profile(profile=profile)
-    results = question_results(candidate=profile.candidate)
+    bank = bank_summary()
+    rows = _best_rows(profile.candidate)
+    shared = shared_profile(profile=profile, bank=bank, best_rows=rows)
+    results = question_results(candidate=profile.candidate, rows=rows)
     return CandidatePage(
         shared=shared,
-        next_up=next_up(bank=bank_summary(), stages=shared.stages, results=results),
+        next_up=next_up(bank=bank, stages=shared.stages, results=results),
         pending_reviews=sum(r.status == PENDING for r in results.values()),
         recent_views=list(profile_view_list(candidate=profile.candidate)[:5]),
     )

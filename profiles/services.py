@@ -26,7 +26,7 @@ from questions.models import Attempt, AttemptStatus, Question
 
 def candidate_profile_ensure(*, candidate: User) -> CandidateProfile:
     """The candidate's profile row (its public id and roadmap mastery), created empty the first time."""
-    profile, _ = CandidateProfile.objects.get_or_create(candidate=candidate)
+    profile, _ = CandidateProfile.objects.select_related("candidate").get_or_create(candidate=candidate)
     return profile
 
 

@@ -35,7 +35,7 @@ def profile(request):
 
 @candidate_required
 def history(request):
-    form = HistoryFilterForm(request.GET)
+    form = HistoryFilterForm(request.GET, bank=selectors.bank_summary())
     filters = form.cleaned_data if form.is_valid() else {}
     entries = selectors.history_entries(
         candidate=request.user, stage=filters.get("stage"), topic=filters.get("topic"), result=filters.get("result") or None
