@@ -11,6 +11,17 @@ from tests.browser.conftest import log_in, make_user, shot
 from tests.profiles.helpers import answer, free_text, graded, question
 
 
+def shots(page, name: str) -> None:
+    """Screenshots at desktop width and at 390 px (a phone), for a person to look at."""
+    shot(page, f"{name}-desktop")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing sticks out sideways
+    shot(page, f"{name}-390")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.reload()
+
+
 def test_profile_sharing_view_log_export_and_deletion(page, live_server, browser):
     candidate = make_user("ada")
     make_user("hiring", Role.RECRUITER)
@@ -32,20 +43,14 @@ def test_profile_sharing_view_log_export_and_deletion(page, live_server, browser
     expect(page.get_by_text("k-fold cross-validation is one of your weakest topics")).to_be_visible()
     page.get_by_text("Mastery per topic as a table").click()
     expect(page.locator("#table-topics")).to_contain_text("L1, L2 and ElasticNet")
-    shot(page, "profile-desktop")
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.reload()
-    page.wait_for_function("() => window.Chart && Chart.getChart('chart-topics') !== undefined")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing sticks out sideways
-    shot(page, "profile-390")
-    page.set_viewport_size({"width": 1280, "height": 900})
+    shots(page, "profile")
 
     # History, filtered.
     page.get_by_role("link", name="History", exact=True).first.click()
     page.get_by_label("Result").select_option("waiting")
     page.get_by_role("button", name="Filter").click()
     expect(page.get_by_text("1 entry")).to_be_visible()
-    shot(page, "profile-history")
+    shots(page, "profile-history")
 
     # Sharing: off by default; turn it on and read the address recruiters use.
     page.get_by_role("link", name="What recruiters see").first.click()
@@ -54,7 +59,7 @@ def test_profile_sharing_view_log_export_and_deletion(page, live_server, browser
     expect(page.get_by_role("heading", name="Sharing is on")).to_be_visible()
     address = page.locator(".sharing-state code").inner_text()
     assert re.search(r"/profiles/[0-9a-f-]{36}/$", address)
-    shot(page, "profile-sharing")
+    shots(page, "profile-sharing")
 
     # A recruiter, in a browser of their own, opens the shared profile.
     recruiter_context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -64,7 +69,7 @@ def test_profile_sharing_view_log_export_and_deletion(page, live_server, browser
     expect(recruiter_page.get_by_role("heading", name="ada")).to_be_visible()
     recruiter_page.wait_for_function("() => window.Chart && Chart.getChart('chart-topics') !== undefined")
     expect(recruiter_page.get_by_text("Next up")).to_have_count(0)
-    shot(recruiter_page, "profile-recruiter-view")
+    shots(recruiter_page, "profile-recruiter-view")
 
     # The candidate sees the view in the log.
     page.reload()
@@ -85,7 +90,7 @@ def test_profile_sharing_view_log_export_and_deletion(page, live_server, browser
 
     # Delete the account, with the password and the confirmation.
     page.get_by_role("link", name="Delete my account").click()
-    shot(page, "profile-delete")
+    shots(page, "profile-delete")
     page.get_by_label("Your password").fill("a-long-test-password-1")
     page.get_by_label("I understand").check()
     page.get_by_role("button", name="Delete my account").click()
