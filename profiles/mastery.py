@@ -20,12 +20,11 @@ PROFICIENT_SCORE, PROFICIENT_COVERAGE = 0.7, 0.5
 MASTERED_SCORE, MASTERED_COVERAGE = 0.9, 0.8
 
 RULE_TEXT = (
-    "Each question counts with its points times its difficulty (easy ×1, medium ×2, hard ×3), at your best "
-    "grade on it. Mastery is that weighted average over the questions you have been graded on; coverage is the "
-    "weighted share of the bank's questions you have been graded on. Questions you skipped, answers still "
-    "waiting for a reviewer, example runs and retired questions count in neither. Levels: attempted (anything "
-    "graded), familiar (mastery 50% or more), proficient (70% or more over at least half the questions by "
-    "weight), mastered (90% or more over at least 80%)."
+    "Each question counts with its points times its difficulty (easy ×1, medium ×2, hard ×3), at the best grade "
+    "on it. Mastery is the weighted average over the questions graded so far; coverage is the weighted share of "
+    "the bank's questions graded. Skipped questions, answers still waiting for a reviewer, example runs and "
+    "retired questions count in neither. Levels: attempted (anything graded), familiar (mastery 50% or more), "
+    "proficient (70% or more over at least half the questions by weight), mastered (90% or more over at least 80%)."
 )
 
 

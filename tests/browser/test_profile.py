@@ -16,8 +16,10 @@ def shots(page, name: str) -> None:
     shot(page, f"{name}-desktop")
     page.set_viewport_size({"width": 390, "height": 844})
     page.reload()
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing sticks out sideways
     shot(page, f"{name}-390")
+    wide = page.evaluate("""[...document.querySelectorAll('body *')].filter(e => !e.closest('.scroll') && e.getBoundingClientRect().right > 391)
+                            .map(e => e.tagName + '.' + e.className).slice(0, 5)""")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, wide  # nothing sticks out sideways
     page.set_viewport_size({"width": 1280, "height": 900})
     page.reload()
 
