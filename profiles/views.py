@@ -1,5 +1,3 @@
-from dataclasses import asdict
-
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import ValidationError
@@ -21,7 +19,21 @@ VIEWS_PAGE_SIZE = 20
 
 
 def _chart_data(shared: selectors.SharedProfile) -> dict:
-    return asdict(shared)
+    """What the page's charts draw (static/js/profile-charts.js), and no more: the tables carry the rest."""
+
+    def mastery(m: selectors.MasteryData) -> dict:
+        return {"level": m.level, "score": m.score, "coverage": m.coverage, "graded_questions": m.graded_questions}
+
+    return {
+        "stages": [
+            {"title": s.title, "mastery": mastery(s.mastery),
+             "topics": [{"slug": t.slug, "title": t.title, "mastery": mastery(t.mastery)} for t in s.topics]}
+            for s in shared.stages
+        ],
+        "by_difficulty": [{"label": d.label, "solved": d.solved, "tried": d.tried, "total": d.total}
+                          for d in shared.by_difficulty],
+        "activity": [{"week_start": w.week_start.isoformat(), "results": w.results} for w in shared.activity],
+    }
 
 
 @candidate_required
@@ -35,13 +47,17 @@ def profile(request):
 
 @candidate_required
 def history(request):
-    form = HistoryFilterForm(request.GET, bank=selectors.bank_summary())
+    bank = selectors.bank_summary()
+    form = HistoryFilterForm(request.GET, bank=bank)
     filters = form.cleaned_data if form.is_valid() else {}
     entries = selectors.history_entries(
         candidate=request.user, stage=filters.get("stage"), topic=filters.get("topic"), result=filters.get("result") or None
     )
     page = Paginator(entries, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "profiles/history.html", {"form": form, "page": page})
+    return render(request, "profiles/history.html", {
+        "form": form, "page": page, "results": selectors.RESULT_CHOICES,
+        "stages": [(s, bank.topics_of(s.pk)) for s in bank.stages],
+    })
 
 
 @candidate_required
