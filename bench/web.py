@@ -320,14 +320,19 @@ def main() -> None:
     server = start_gunicorn(port, args.workers)
     try:
         warm_up(port, sessions)
+        load_before = os.getloadavg()[0]
+        started = time.monotonic()
         with tempfile.TemporaryDirectory() as workdir:
             timings = run_locust(port, sessions, args.seconds, args.rps, Path(workdir))
+        elapsed = time.monotonic() - started
     finally:
         stop(server)
 
     failures = sum(1 for _, _, status in timings if status != 200)
-    print(f"{len(timings):,} requests in about {args.seconds} s at a steady {args.rps} requests/s "
-          f"(gunicorn, {args.workers} workers; locust, {max(1, args.rps // 2)} users); {failures} not 200")
+    print(f"offered {args.rps} requests/s for {args.seconds} s (locust, {max(1, args.rps // 2)} users at constant "
+          f"throughput; gunicorn, {args.workers} workers); served {len(timings):,} requests, about "
+          f"{len(timings) / max(elapsed - 5, 1):.0f}/s; {failures} not 200; load average before {load_before:.1f}, "
+          f"after {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     for page in ("roadmap", "profile", "history"):
         ms = [t for name, t, status in timings if name == page]
         if ms:
