@@ -9,6 +9,7 @@ the run also stops after BENCH_MAX_REQUESTS requests, so it is bounded in count 
 import json
 import os
 import random
+import time
 
 import gevent
 from locust import FastHttpUser, constant_throughput, events, task
@@ -16,7 +17,7 @@ from locust import FastHttpUser, constant_throughput, events, task
 SESSIONS = json.loads(open(os.environ["BENCH_SESSIONS"]).read())
 STAGES = json.loads(os.environ.get("BENCH_STAGES", "[]"))
 MAX_REQUESTS = int(os.environ.get("BENCH_MAX_REQUESTS", "100000"))
-timings: list[tuple[str, float, int]] = []
+timings: list[tuple[str, float, int, float]] = []  # page, ms, status, when the response came
 environment = None
 
 
@@ -27,7 +28,7 @@ def keep(environment, **kwargs):
 
 @events.request.add_listener
 def record(request_type, name, response_time, response_length, response=None, exception=None, **kwargs):
-    timings.append((name, response_time, getattr(response, "status_code", 0) if exception is None else 0))
+    timings.append((name, response_time, getattr(response, "status_code", 0) if exception is None else 0, time.time()))
     if len(timings) == MAX_REQUESTS and environment is not None and environment.runner is not None:
         gevent.spawn(environment.runner.quit)
 
