@@ -260,6 +260,19 @@ def warm_up(port: int, sessions: list[str]) -> None:
             urllib.request.urlopen(request, timeout=30).read()
 
 
+def one_at_a_time(port: int, sessions: list[str], per_page: int = 40) -> dict[str, list[float]]:
+    """Each page requested alone, one request after another: the cost of a page without any queueing."""
+    times: dict[str, list[float]] = {}
+    for page, path in (("roadmap", "/roadmap/"), ("profile", "/profile/"), ("history", "/profile/history/")):
+        for i in range(per_page):
+            request = urllib.request.Request(f"http://127.0.0.1:{port}{path}",
+                                             headers={"Cookie": f"sessionid={sessions[i % len(sessions)]}"})
+            started = time.perf_counter()
+            urllib.request.urlopen(request, timeout=30).read()
+            times.setdefault(page, []).append(1000 * (time.perf_counter() - started))
+    return times
+
+
 def run_locust(port: int, sessions: list[str], seconds: int, rps: int, workdir: Path) -> list:
     from questions.models import Stage
 
@@ -320,6 +333,7 @@ def main() -> None:
     server = start_gunicorn(port, args.workers)
     try:
         warm_up(port, sessions)
+        alone = one_at_a_time(port, sessions)
         load_before = os.getloadavg()[0]
         with tempfile.TemporaryDirectory() as workdir:
             timings = run_locust(port, sessions, args.seconds, args.rps, Path(workdir))
@@ -332,6 +346,8 @@ def main() -> None:
           f"throughput; gunicorn, {args.workers} workers); served {len(timings):,} requests, about "
           f"{len(timings) / max(elapsed, 1):.0f}/s; {failures} not 200; load average before {load_before:.1f}, "
           f"after {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print("one request at a time, no load: " + ", ".join(
+        f"{page} p50 {percentile(ms, 50):.0f} ms" for page, ms in alone.items()))
     for page in ("roadmap", "profile", "history"):
         ms = [t for name, t, _, _ in timings if name == page]
         if ms:
