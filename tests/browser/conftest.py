@@ -51,17 +51,7 @@ def browser_context_args(browser_context_args):
 
 @pytest.fixture(autouse=True)
 def _live_database(transactional_db, django_db_serialized_rollback):
-    """Browser tests need committed data that the live server's thread (or a worker) can read.
-
-    After a test that used Playwright's `page`, the next test starts on a flushed database without the session
-    snapshot restored (the serialized rollback does not happen there); load the bank again then (without the
-    sandbox checks, which the session's sync already ran on the same files).
-    """
-    from questions.models import Stage
-    from questions.services import sync_bank
-
-    if not Stage.objects.exists():
-        sync_bank()
+    """Browser tests need committed data that the live server's thread (or a worker) can read."""
 
 
 @pytest.fixture

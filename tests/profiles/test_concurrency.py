@@ -7,8 +7,6 @@ import pytest
 from django.db import connection, connections, transaction
 
 from profiles.models import TopicMastery
-from questions.models import Question
-from questions.services import sync_bank
 from profiles.services import candidate_profile_ensure, progress_rebuild
 from tests.conftest import _user
 from tests.profiles.helpers import answer
@@ -24,8 +22,6 @@ def _on_postgres():
 
 
 def test_concurrent_results_of_one_candidate_both_count():
-    if not Question.objects.exists():  # after a browser test the serialized rollback may not restore the bank
-        sync_bank()
     candidate = _user("racer", "candidate")
     candidate_profile_ensure(candidate=candidate)  # as after their first visit: the race is over the mastery rows
     first_written = threading.Event()
