@@ -16,8 +16,7 @@ ROOT = Path(settings.BASE_DIR)
 
 def test_deploy_check_is_clean_with_production_settings(tmp_path):
     env = {
-        # Not the browser tests' relaxation (tests/browser/conftest.py sets it when collected): production has none.
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        **os.environ,
         "DJANGO_SETTINGS_MODULE": "mlassess.settings",
         "DJANGO_DEBUG": "0",
         "DJANGO_HTTPS": "1",

@@ -6,9 +6,8 @@ import re
 from playwright.sync_api import expect
 
 from accounts.models import Role, User
-from grader.models import Submission
 from tests.browser.conftest import log_in, make_user, shot
-from tests.profiles.helpers import answer, free_text, graded, question
+from tests.profiles.helpers import answer, free_text, graded, submission
 
 
 def shots(page, name: str) -> None:
@@ -30,10 +29,7 @@ def test_profile_sharing_view_log_export_and_deletion(page, live_server, browser
     for slug, right in [("l1-zeroes-weights", True), ("regularisation-strength", True), ("kfold-validation-count", False),
                         ("dot-product", True), ("what-smote-does", False)]:
         answer(candidate, slug, right=right)
-    k_fold = question("k-fold")
-    # Stored directly rather than through submit(), whose queue message no worker here would take.
-    graded(Submission.objects.create(candidate=candidate, question=k_fold, version=k_fold.current_version,
-                                     code="def k_fold():\n    pass\n", max_score=k_fold.current_version.points), 0.6)
+    graded(submission(candidate, "k-fold"), 0.6)
     free_text(candidate, "fraud-threshold")
 
     # The profile: four charts drawn by Chart.js, each with its table.

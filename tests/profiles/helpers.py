@@ -7,9 +7,13 @@ from grader import services as grader_services
 from grader.judging import Judgement
 from grader.models import Submission, SubmissionKind, Verdict
 from profiles.services import progress_update
-from questions import grading
 from questions.models import Attempt, AttemptStatus, Question
 from questions.services import answer_submit
+
+try:  # numeric variants have a module of their own once the bank-checks work is merged
+    from questions.variants import numeric_variant
+except ImportError:
+    from questions.grading import numeric_variant
 
 
 def question(slug: str) -> Question:
@@ -21,7 +25,7 @@ def answer(candidate, slug: str, *, right: bool) -> Attempt:
     q = question(slug)
     spec = q.current_version.spec
     if q.current_version.type == "numeric":
-        _, expected = grading.numeric_variant(spec, candidate_id=candidate.pk, question_slug=slug)
+        _, expected = numeric_variant(spec, candidate_id=candidate.pk, question_slug=slug)
         raw = str(expected) if right else str(expected * 3 + 17)
     elif q.current_version.type == "multiple_choice":
         raw = [o["key"] for o in spec["options"] if o["correct"] == right] or [spec["options"][0]["key"]]
@@ -44,8 +48,11 @@ def review(attempt: Attempt, score: float) -> Attempt:
 
 
 def submission(candidate, slug: str, *, kind: str = SubmissionKind.SUBMIT) -> Submission:
-    """A stored, queued submission (the worker is not run: graded() below records the grade)."""
-    return grader_services.submit(candidate=candidate, question=question(slug), code="def f():\n    pass\n", kind=kind)
+    """A stored, queued submission, as submit() leaves it (stored directly: these tests are not about submit()'s
+    limits, and no worker runs; graded() below records the grade)."""
+    q = question(slug)
+    return Submission.objects.create(candidate=candidate, question=q, version=q.current_version, kind=kind,
+                                     code="def f():\n    pass\n", max_score=float(q.current_version.points))
 
 
 def graded(sub: Submission, fraction: float, *, reason: str = "first grading", regrade: bool = False) -> Submission:
