@@ -1,12 +1,13 @@
 """Benchmarks that print figures (never assert on time): `python -m bench <name>`.
 
     grader   sandbox cost, grading throughput and submit-to-verdict latency (`make bench`)
+    web      the roadmap, profile and history pages at 100 requests/s over 10,000 candidates and 1,000,000 results
 """
 
 import importlib
 import sys
 
-BENCHES = {"grader": "bench.grader"}
+BENCHES = {"grader": "bench.grader", "web": "bench.web"}
 
 
 def main(argv: list[str]) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
 from accounts.models import User
-from grader.models import Submission, SubmissionKind, SubmissionStatus
+from grader.models import Submission
 
 
 def submission_list(*, candidate: User, question=None) -> QuerySet[Submission]:
@@ -22,22 +22,6 @@ def access_submission(*, user: User, submission_id: int) -> Submission:
     if submission is None:
         raise Http404("No such submission of yours.")
     return submission
-
-
-def best_fractions(*, candidate: User) -> dict[int, float]:
-    """Best graded share of points per question, from real submissions (example runs never count)."""
-    rows = (
-        Submission.objects.filter(
-            candidate=candidate, kind=SubmissionKind.SUBMIT, status=SubmissionStatus.GRADED, max_score__gt=0
-        )
-        .values("question_id", "max_score")
-        .annotate(best=Max("score"))
-    )
-    best: dict[int, float] = {}
-    for row in rows:
-        fraction = (row["best"] or 0.0) / row["max_score"]
-        best[row["question_id"]] = max(best.get(row["question_id"], 0.0), fraction)
-    return best
 
 
 def latest_code(*, candidate: User, question) -> str | None:

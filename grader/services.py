@@ -36,6 +36,7 @@ from grader.models import (
 )
 from grader.queue import grading_task_id, submissions_in_broker
 from grader.sandbox.launcher import SandboxUnavailable
+from profiles.services import progress_update
 from questions.bank_format import BankError, load_bank
 from questions.models import CODE_TYPES, Question, QuestionVersion
 
@@ -305,6 +306,8 @@ def _record(*, submission_id: int, version: QuestionVersion, judgement: judging.
     submission.graded_at = timezone.now()
     submission.lease_until = None
     submission.save()
+    if submission.kind == SubmissionKind.SUBMIT:  # example runs never count for progress
+        progress_update(candidate=submission.candidate, question=submission.question)
     return submission
 
 

@@ -21,5 +21,6 @@ urlpatterns = [
     path("author/", accounts_views.author_home, name="author-home"),
     path("", include("questions.urls")),
     path("", include("grader.urls")),
+    path("", include("profiles.urls")),
     path("admin/", admin.site.urls),
 ]

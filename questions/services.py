@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from accounts.models import User
+from profiles.selectors import mastery_basis as progress_basis
+from profiles.services import progress_follow_bank, progress_update
 from questions import scoring, variants
 from questions.bank_format import Bank, ChoiceBias, QuestionData, choice_bias, load_bank
 from questions.models import (
@@ -51,7 +53,9 @@ def sync_bank(*, bank_dir: Path | None = None, validators=()) -> SyncReport:
     bank = load_bank(bank_dir or settings.BANK_DIR)
     for validate in validators:
         validate(bank)
+    basis = progress_basis()
     report = _write_bank(bank)
+    progress_follow_bank(basis_before=basis)  # new weights, topics or retirements change stored mastery
     report.choice_bias = choice_bias(bank)
     return report
 
@@ -154,7 +158,8 @@ def answer_submit(*, candidate: User, question: Question, raw_answer) -> Attempt
     """Grade a candidate's answer to a non-code question against its current version and store the attempt.
 
     Choice and numeric answers are graded at once; free text waits for a reviewer (the reference answer is
-    shown to the candidate straight away). Raises ValidationError for an answer of the wrong shape.
+    shown to the candidate straight away). The candidate's progress is updated in the same transaction.
+    Raises ValidationError for an answer of the wrong shape.
     """
     check_answer_allowed(candidate=candidate, question=question)
     version = question.current_version
@@ -162,7 +167,7 @@ def answer_submit(*, candidate: User, question: Question, raw_answer) -> Attempt
     variant: dict = {}
     max_score = float(version.points)
     if version.type == QuestionType.FREE_TEXT:
-        return Attempt.objects.create(
+        attempt = Attempt.objects.create(
             candidate=candidate,
             question=question,
             version=version,
@@ -171,6 +176,8 @@ def answer_submit(*, candidate: User, question: Question, raw_answer) -> Attempt
             max_score=max_score,
             feedback="Saved. A reviewer will grade it against the rubric; compare with the reference answer below.",
         )
+        progress_update(candidate=candidate, question=question)
+        return attempt
     if version.type == QuestionType.SINGLE_CHOICE:
         grade = scoring.grade_single_choice(version.spec, answer)
     elif version.type == QuestionType.MULTIPLE_CHOICE:
@@ -178,7 +185,7 @@ def answer_submit(*, candidate: User, question: Question, raw_answer) -> Attempt
     else:
         variant, expected = variants.numeric_variant(version.spec, candidate_id=candidate.pk, question_slug=question.slug)
         grade = scoring.grade_numeric(version.spec, answer, expected)
-    return Attempt.objects.create(
+    attempt = Attempt.objects.create(
         candidate=candidate,
         question=question,
         version=version,
@@ -189,6 +196,8 @@ def answer_submit(*, candidate: User, question: Question, raw_answer) -> Attempt
         max_score=max_score,
         feedback=grade.feedback,
     )
+    progress_update(candidate=candidate, question=question)
+    return attempt
 
 
 def demo_attempts_ensure(*, candidate: User) -> int:

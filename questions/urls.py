@@ -6,6 +6,5 @@ urlpatterns = [
     path("roadmap/", views.roadmap, name="roadmap"),
     path("roadmap/<slug:stage_slug>/", views.stage_questions, name="stage"),
     path("questions/<slug:slug>/", views.question_detail, name="question"),
-    path("attempts/", views.history, name="history"),
     path("attempts/<int:attempt_id>/", views.attempt_detail, name="attempt-detail"),
 ]

@@ -3,7 +3,6 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
 from accounts.decorators import candidate_required
-from grader.selectors import submission_list
 from profiles.selectors import NOT_STARTED, question_results, roadmap_progress
 from questions import scoring, selectors, services, variants
 from questions.forms import AnswerForm
@@ -84,10 +83,3 @@ def attempt_detail(request, attempt_id):
             "options": [dict(o, chosen=o["key"] in chosen) for o in version.spec.get("options", [])],
         },
     )
-
-
-@candidate_required
-def history(request):
-    attempts = Paginator(selectors.attempt_list(candidate=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    submissions = Paginator(submission_list(candidate=request.user), PAGE_SIZE).get_page(request.GET.get("spage"))
-    return render(request, "questions/history.html", {"attempts": attempts, "submissions": submissions})

@@ -101,3 +101,23 @@ def eager_celery():
     yield app
     app.conf.task_always_eager = False
     app.conf.task_eager_propagates = False
+
+
+@pytest.fixture(autouse=True)
+def _bank_in_committed_databases(request):
+    """Transactional tests start on a flushed database that the serialized rollback should refill with the
+    session's snapshot (bank included). After any test that used Playwright's `page`, it no longer does (the
+    tests then get a connection without the snapshot), so every later transactional test would start without
+    the bank. Load it again then, without the sandbox checks the session's sync already ran on the same files."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+    if not transactional:
+        return
+    request.getfixturevalue("transactional_db" if marker is None else "_django_db_helper")
+    from questions.models import Stage
+    from questions.services import sync_bank
+
+    if not Stage.objects.exists():
+        sync_bank()
