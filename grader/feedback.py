@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import builtins
 
+from grader import frames
 from grader.comparison import ERROR, MEMORY, MISSING, NOT_PLAIN, WRONG, CaseResult
 from grader.models import Verdict
 
@@ -147,16 +148,24 @@ def _summary(verdict: str, first: CaseResult | None, passed: int, total: int) ->
 
 
 def _example(r: CaseResult) -> dict:
-    """A visible case, in full."""
-    return {
+    """A visible case, in full (DataFrames and Series as text tables, with the input frames too)."""
+    example = {
         "category": r.case.category,
         "call": _call_text(r.case),
-        "expected": r.expected,
-        "got": r.got,
+        "expected": frames.shown_value(r.expected),
+        "got": frames.shown_value(r.got),
         "passed": r.passed,
         "error": r.detail if not r.passed else "",
         "stdout": r.stdout,
     }
+    if any(frames.holds_pandas(v) for v in [r.expected, r.got, *r.case.args, *r.case.kwargs.values()]):
+        example["tables"] = True
+        example["inputs"] = "\n\n".join(
+            f"{name}:\n{frames.shown_value(value)}"
+            for name, value in [*((f"argument {i + 1}", a) for i, a in enumerate(r.case.args)), *r.case.kwargs.items()]
+            if frames.holds_pandas(value)
+        )
+    return example
 
 
 def _categories(results: list[CaseResult]) -> list[dict]:
@@ -170,7 +179,7 @@ def _categories(results: list[CaseResult]) -> list[dict]:
 
 
 def _call_text(case) -> str:
-    parts = [repr(a) for a in case.args] + [f"{k}={v!r}" for k, v in case.kwargs.items()]
+    parts = [frames.short_text(a) for a in case.args] + [f"{k}={frames.short_text(v)}" for k, v in case.kwargs.items()]
     text = ", ".join(parts)
     return text if len(text) < 300 else text[:297] + "..."
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from grader import frames
 from questions.models import Difficulty, QuestionType
 from questions.scoring import grade_multiple_choice, grade_numeric, tolerance_text
 from questions.variants import PLACEHOLDER, VariantError, variant_for_seed, variant_wrong_answers
@@ -29,9 +30,9 @@ TYPE_KEYS = {
     QuestionType.CODE: {"entry_point", "signature", "packages", "limits", "compare"},
     QuestionType.ML: {"entry_point", "signature", "packages", "limits", "metric", "baseline", "target", "pass_at", "predict"},
 }
-KNOWN_PACKAGES = {"numpy", "scipy", "sklearn"}
+KNOWN_PACKAGES = {"numpy", "scipy", "sklearn", "pandas"}
 LIMIT_RANGES = {"time_seconds": (0.5, 60), "memory_mb": (64, 2048), "processes": (1, 64)}
-COMPARE_KINDS = {"exact", "close", "checker"}
+COMPARE_KINDS = {"exact", "close", "checker", "frame"}
 ML_METRICS = {"pr_auc": "higher", "roc_auc": "higher", "rmse": "lower"}
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -479,6 +480,9 @@ def _task_spec(meta, folder, root, bad, problems, prompt, points):
             return None
         if not isinstance(compare.get("ints_match_floats", False), bool):
             bad("compare.ints_match_floats must be true or false")
+            return None
+        if compare["kind"] == "frame" and (problem := frames.rules_problem(compare)):
+            bad(problem)
             return None
         if (compare["kind"] == "checker") != ("checker.py" in files):
             bad("compare.kind checker goes with a checker.py, and a checker.py with compare.kind checker")

@@ -43,8 +43,10 @@ PACKAGE_FOLDERS = {
     "numpy": ["numpy", "numpy.libs"],
     "scipy": ["scipy", "scipy.libs"],
     "sklearn": ["sklearn", "scikit_learn.libs", "joblib", "threadpoolctl.py", "narwhals"],
+    # pandas imports dateutil (which imports six); tzdata is zoneinfo's fallback for time zones.
+    "pandas": ["pandas", "dateutil", "six.py", "tzdata"],
 }
-PACKAGE_NEEDS = {"sklearn": ["numpy", "scipy"], "scipy": ["numpy"]}
+PACKAGE_NEEDS = {"sklearn": ["numpy", "scipy"], "scipy": ["numpy"], "pandas": ["numpy"]}
 # Debian's own Python packages live under /usr, which the sandbox needs for libc: hide them.
 HIDDEN_UNDER_USR = ["/usr/lib/python3/dist-packages", "/usr/local/lib"]
 MAX_OUTPUT_BYTES = 64 * 1024  # stdout + stderr of the whole run
