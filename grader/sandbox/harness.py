@@ -248,6 +248,18 @@ def _series_from_plain(column, pd, index, name):
     return pd.Series(values, index=index, name=name, dtype=dtype)
 
 
+def _error_record(exc):
+    """The exception as the candidate should see it: type, message and the frames of their own code."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == SUBMISSION_PATH]
+    lines = [f'  line {f.lineno}, in {f.name}\n    {(f.line or "").strip()}' for f in frames[-8:]]
+    message = str(exc)[:1000] if not isinstance(exc, MemoryError) else "out of memory"
+    mro = [c.__name__ for c in type(exc).__mro__]
+    text = "Traceback (your code):\n" + "\n".join(lines) + f"\n{type(exc).__name__}: {message}" if lines else (
+        f"{type(exc).__name__}: {message}"
+    )
+    return {"type": type(exc).__name__, "mro": mro[:20], "message": message, "traceback": text[-3000:]}
+
+
 class _CappedStdout(io.StringIO):
     def write(self, s):
         if self.tell() < MAX_CASE_STDOUT:
@@ -323,23 +335,61 @@ def main():
 
 
 def _run_ml_case(build_model, case):
-    """ML tasks: build the candidate's model, fit it on the training split, predict the test inputs."""
-    np = _numpy()
-    X_train = np.asarray(case["X_train"], dtype=float)
-    y_train = np.asarray(case["y_train"])
-    X_test = np.asarray(case["X_test"], dtype=float)
+    """ML tasks: build the candidate's model, fit it on the training split, predict the test inputs.
+
+    Returns {"predictions": [...]}, plus what the task's method checks need (the trusted side compares; the
+    harness decides nothing):
+    - "batch_independence": the same fitted model predicts the test rows again in the batches the case lists
+      (shuffled halves, single rows): "batches" holds each batch's predictions, or None if predicting it
+      raised. A model that fits anything on the rows it is asked to predict answers differently.
+    - "reproducible": a second model, built and trained the same way, predicts every test row: "again".
+    These catch a leaky method, not a cheat: the sandbox necessarily holds the whole test split.
+    """
+    X_train, X_test = _ml_inputs(case["X_train"]), _ml_inputs(case["X_test"])
+    y_train = _numpy().asarray(case["y_train"])
     model = build_model()
     model.fit(X_train, y_train)
-    if case.get("predict") == "proba":
-        predictions = model.predict_proba(X_test)
-        predictions = np.asarray(predictions, dtype=float)
+    result = {"predictions": _ml_predict(model, X_test, case.get("predict"))}
+    checks = case.get("checks", [])
+    if "batch_independence" in checks:
+        result["batches"] = [_ml_attempt(model, _ml_rows(X_test, rows), case.get("predict")) for rows in case["batches"]]
+    if "reproducible" in checks:
+        again = build_model()
+        again.fit(X_train, y_train)
+        result["again"] = _ml_attempt(again, X_test, case.get("predict"))
+    return result
+
+
+def _ml_inputs(value):
+    """A split's features: a DataFrame when the task's data are one (tagged plain data), else a float array."""
+    if type(value) is dict:
+        return from_plain(value)
+    return _numpy().asarray(value, dtype=float)
+
+
+def _ml_rows(X, rows):
+    return X.iloc[rows] if type(X) is not _numpy().ndarray else X[rows]
+
+
+def _ml_predict(model, X, predict):
+    np = _numpy()
+    if predict == "proba":
+        predictions = np.asarray(model.predict_proba(X), dtype=float)
         if predictions.ndim == 2:
             predictions = predictions[:, -1]
     else:
-        predictions = np.asarray(model.predict(X_test), dtype=float)
-    if predictions.shape != (len(X_test),):
-        raise ValueError(f"expected {len(X_test)} predictions, got an array of shape {predictions.shape}")
+        predictions = np.asarray(model.predict(X), dtype=float)
+    if predictions.shape != (len(X),):
+        raise ValueError(f"expected {len(X)} predictions, got an array of shape {predictions.shape}")
     return predictions
+
+
+def _ml_attempt(model, X, predict):
+    """Predictions for a method check, or None when the model fails on them (the check fails, not the run)."""
+    try:
+        return _ml_predict(model, X, predict)
+    except Exception:  # noqa: BLE001 - any failure on a smaller batch fails the check
+        return None
 
 
 if __name__ == "__main__":
