@@ -51,6 +51,10 @@ def hidden(rng):
         {"category": "edge cases", "args": [_rows([("a", "2024-01-01", "2024-01-01", 1)]), "2024-01-01T00:00:01"]},
     ]
     start = datetime(2024, 1, 1)
+    # Many equal timestamps in a longer frame (quicksort keeps short runs in order by chance): fixed rows.
+    items = [(f"c{i}", (start + timedelta(days=i % 5)).isoformat(), (start + timedelta(days=i % 5 + 3)).isoformat(),
+              i % 2) for i in range(60)]
+    cases.append({"category": "order", "args": [_rows(items[::-1]), "2024-01-03"]})
     for size in [rng.randint(40, 200) for _ in range(10)] + [rng.randint(1, 12) for _ in range(2)]:
         items = []
         for _ in range(size):
