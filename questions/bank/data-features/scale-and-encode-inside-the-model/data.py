@@ -10,7 +10,7 @@ seeds by tests/grader/test_ml_margins.py.
 import numpy as np
 import pandas as pd
 
-N_TRAIN, N_TEST = 2000, 3000
+N_TRAIN, N_TEST = 2000, 5000
 PLANS = {"basic": 1.2, "plus": 0.3, "pro": -0.6, "enterprise": -1.6}  # effect on the log-odds of churning
 REGIONS = {"north": 0.6, "south": -0.4, "east": 0.9, "west": -0.8, "centre": 0.0, "islands": 1.1,
            "mountains": -1.0, "coast": 0.3}

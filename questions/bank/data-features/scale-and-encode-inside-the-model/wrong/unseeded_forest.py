@@ -8,4 +8,4 @@ def build_model():
     features = ColumnTransformer([("categories", OneHotEncoder(handle_unknown="ignore"), ["plan", "region"])],
                                  remainder="passthrough")
     # No random_state: every training run draws other bootstrap samples and splits.
-    return make_pipeline(features, RandomForestClassifier(n_estimators=100, min_samples_leaf=5))
+    return make_pipeline(features, RandomForestClassifier(n_estimators=30, min_samples_leaf=5))
