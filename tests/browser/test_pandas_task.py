@@ -6,6 +6,8 @@ from pathlib import Path
 from django.conf import settings
 from playwright.sync_api import expect
 
+from questions.models import Question
+from questions.services import sync_bank
 from tests.browser.conftest import log_in, make_user, shot
 
 TASK = Path(settings.BANK_DIR) / "foundations" / "groupby-missing-groups"
@@ -14,6 +16,8 @@ FORGETS_EMPTY_STORES = (TASK / "wrong" / "nan_total_without_sales.py").read_text
 
 
 def test_a_candidate_runs_the_examples_then_solves_a_pandas_task(page, live_server, grading):
+    if not Question.objects.filter(slug="groupby-missing-groups").exists():
+        sync_bank()  # the conftest here restores the bank's snapshot for the first browser test only
     make_user("pandas-candidate")
     log_in(page, live_server, "pandas-candidate")
     page.goto(f"{live_server.url}/tasks/groupby-missing-groups/")
