@@ -30,6 +30,7 @@ RULE_DEFAULTS = {"check_column_order": True, "check_index": True, "check_names":
 SHOWN_ROWS = 5  # differing rows listed in a message
 TABLE_ROWS = 20  # rows of a frame shown as a table (the first and last half of them)
 TABLE_COLUMNS = 12
+SHOWN_TEXT = 60  # characters of a text value shown in a message or a table
 
 
 def rules_problem(compare: dict) -> str | None:
@@ -334,7 +335,9 @@ def _cell_text(v) -> str:
         text = format(v, ".10g")
         return text if any(c in text for c in ".e") else text + ".0"  # a float shows as one: 2.0, not 2
     if type(v) is list:
-        return "[" + ", ".join(_cell_text(x) for x in v) + "]"
+        return "[" + ", ".join(_cell_text(x) for x in v[:SHOWN_ROWS * 4]) + (", ...]" if len(v) > SHOWN_ROWS * 4 else "]")
+    if type(v) is str and len(v) > SHOWN_TEXT:
+        return repr(v[:SHOWN_TEXT]) + "..."
     return repr(v)
 
 
@@ -380,7 +383,9 @@ def table_text(value) -> str:
 def _shown_cell(v) -> str:
     if v is None:
         return "None"
-    return v if type(v) is str else _cell_text(v)
+    if type(v) is str:
+        return v if len(v) <= SHOWN_TEXT else v[: SHOWN_TEXT - 3] + "..."
+    return _cell_text(v)
 
 
 def shown_value(value):
