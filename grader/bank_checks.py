@@ -52,7 +52,11 @@ def task_problems(qtype: str, spec: dict, folder, content_hash: str, points: flo
                         break
         for which in (EXAMPLES, HIDDEN) if qtype == "code" else (HIDDEN,):
             result = judging.run_task(qtype, spec, spec["solution"], which=which, seed=seed, points=points)
-            if qtype == "ml" and result.verdict != Verdict.ACCEPTED and "metric" in result.details:
+            failed_checks = [name for name, ok in result.details.get("checks", {}).items() if not ok]
+            if qtype == "ml" and result.verdict != Verdict.ACCEPTED and failed_checks:
+                problems.append(f"{where}/{_ml_solution_file(folder)}: the model solution fails the method check(s) "
+                                f"{', '.join(failed_checks)} on this installation's hidden split")
+            elif qtype == "ml" and result.verdict != Verdict.ACCEPTED and "metric" in result.details:
                 problems.append(f"{where}/{_ml_solution_file(folder)}: {_ml_score(spec, result)}, short of pass_at "
                                 f"{spec['pass_at']}. {ML_MARGIN_ADVICE}")
             elif result.verdict != Verdict.ACCEPTED:

@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import json
 import random
+import sys
 import warnings
 from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
@@ -19,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 from django.conf import settings
 
-from grader.sandbox.harness import NotPlain, to_plain
+from grader.sandbox.harness import NotPlain, from_plain, to_plain
 from questions.trusted_code import function_from
 
 HIDDEN = "hidden"
@@ -62,14 +63,27 @@ def task_cases(spec: dict, *, which: str, seed: int) -> list[Case]:
         Case(
             id=f"{which[0]}{i}",
             category=item.get("category", "cases"),
-            args=list(item.get("args", [])),
-            kwargs=dict(item.get("kwargs", {})),
+            args=[plain_input(a) for a in item.get("args", [])],
+            kwargs={k: plain_input(v) for k, v in item.get("kwargs", {}).items()},
             array_args=list(item.get("array_args", [])),
             calls=int(item.get("calls", 1)),
             visible=which == EXAMPLES,
         )
         for i, item in enumerate(raw)
     ]
+
+
+def plain_input(value):
+    """A case's argument as it travels to the sandbox: DataFrames and Series (cases.py may build them) become
+    tagged plain data, which `harness.from_plain` rebuilds on either side; anything else is left as it is."""
+    pd = sys.modules.get("pandas")  # loaded already when a task's cases.py builds frames
+    if pd is not None and type(value) in (pd.DataFrame, pd.Series):
+        return to_plain(value)
+    if type(value) in (list, tuple):
+        return type(value)(plain_input(v) for v in value)
+    if type(value) is dict:
+        return {k: plain_input(v) for k, v in value.items()}
+    return value
 
 
 def expected_outputs(spec: dict, cases: list[Case]) -> dict[str, object]:
@@ -84,8 +98,8 @@ def _reference_output(reference, case: Case):
     outputs = []
     try:
         for _ in range(case.calls):
-            args = [np.asarray(a) if i in case.array_args else a for i, a in enumerate(copy.deepcopy(case.args))]
-            outputs.append(to_plain(reference(*args, **copy.deepcopy(case.kwargs))))
+            args = [np.asarray(a) if i in case.array_args else a for i, a in enumerate(from_plain(copy.deepcopy(case.args)))]
+            outputs.append(to_plain(reference(*args, **from_plain(copy.deepcopy(case.kwargs)))))
     except NotPlain:
         raise
     except Exception as exc:  # noqa: BLE001 - the reference raising is the expected behaviour

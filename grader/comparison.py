@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from grader import frames
 from grader.cases import Case
 from questions.trusted_code import function_from
 
@@ -92,6 +93,9 @@ def compare_case(spec: dict, case: Case, expected, record: dict | None) -> CaseR
     compare = spec.get("compare", {"kind": "exact"})
     if compare["kind"] == "checker":
         problem = function_from(spec["checker"], "checker.py", "check")(case.to_run(), expected, got)
+        passed, detail = problem is None, problem or ""
+    elif compare["kind"] == "frame":
+        problem = frames.compare_values(expected, got, frames.frame_rules(compare))
         passed, detail = problem is None, problem or ""
     else:
         tol = (compare.get("abs", 0.0), compare.get("rel", 0.0)) if compare["kind"] == "close" else (0.0, 0.0)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import builtins
 
+from grader import frames
 from grader.comparison import ERROR, MEMORY, MISSING, NOT_PLAIN, WRONG, CaseResult
 from grader.models import Verdict
 
@@ -154,16 +155,24 @@ def _summary(verdict: str, first: CaseResult | None, passed: int, total: int) ->
 
 
 def _example(r: CaseResult) -> dict:
-    """A visible case, in full."""
-    return {
+    """A visible case, in full (DataFrames and Series as text tables, with the input frames too)."""
+    example = {
         "category": r.case.category,
         "call": _call_text(r.case),
-        "expected": r.expected,
-        "got": r.got,
+        "expected": frames.shown_value(r.expected),
+        "got": frames.shown_value(r.got),
         "passed": r.passed,
         "error": r.detail if not r.passed else "",
         "stdout": r.stdout,
     }
+    if any(frames.holds_pandas(v) for v in [r.expected, r.got, *r.case.args, *r.case.kwargs.values()]):
+        example["tables"] = True
+        example["inputs"] = "\n\n".join(
+            f"{name}:\n{frames.shown_value(value)}"
+            for name, value in [*((f"argument {i + 1}", a) for i, a in enumerate(r.case.args)), *r.case.kwargs.items()]
+            if frames.holds_pandas(value)
+        )
+    return example
 
 
 def _categories(results: list[CaseResult]) -> list[dict]:
@@ -177,7 +186,7 @@ def _categories(results: list[CaseResult]) -> list[dict]:
 
 
 def _call_text(case) -> str:
-    parts = [repr(a) for a in case.args] + [f"{k}={v!r}" for k, v in case.kwargs.items()]
+    parts = [frames.short_text(a) for a in case.args] + [f"{k}={frames.short_text(v)}" for k, v in case.kwargs.items()]
     text = ", ".join(parts)
     return text if len(text) < 300 else text[:297] + "..."
 
@@ -188,14 +197,44 @@ def ml_bad_predictions(expected_count: int) -> dict:
     return whole_run(Verdict.WRONG_ANSWER, f"Expected {expected_count} finite numbers as predictions.")
 
 
-def ml_scored(*, metric_name: str, value: float, split: str, spec: dict, passed: bool) -> dict:
-    """An ML task's score on its split: the metric is computed on the trusted side from the predictions."""
+# The method checks of ML tasks (judging.ML_CHECKS), in the candidate's words: the name, and why it failed.
+ML_CHECK_TEXT = {
+    "batch_independence": (
+        "predictions do not depend on the other test rows",
+        "a test row's prediction changed when it was predicted with other rows (in shuffled halves, or alone), "
+        "or predicting a smaller batch failed: the model uses the rows it predicts (scaling, imputing or encoding "
+        "them with their own statistics). Learn every statistic in fit(), from the training rows.",
+    ),
+    "reproducible": (
+        "training again gives the same predictions",
+        "a second model, built and trained the same way, predicted differently: set the random seed "
+        "(random_state) of every random part of the model.",
+    ),
+}
+
+
+def ml_scored(*, metric_name: str, value: float, split: str, spec: dict, passed: bool,
+              checks: dict[str, bool] | None = None) -> dict:
+    """An ML task's score on its split, and its method checks (a fixed text each: no data of the split).
+
+    The metric is computed on the trusted side from the predictions.
+    """
+    lines = [
+        f"{metric_name} on the {split}: {value:.4f} (baseline {spec['baseline']}, pass at {spec['pass_at']}, "
+        f"full marks at {spec['target']})."
+    ]
+    categories = [{"name": split, "passed": int(passed), "total": 1}]
+    points = spec.get("checks", {})
+    for name, ok in (checks or {}).items():
+        title, why = ML_CHECK_TEXT[name]
+        lines.append(f"Method check, {title} ({points[name]} points): {'passed' if ok else 'failed: ' + why}")
+        categories.append({"name": f"method: {title}", "passed": int(ok), "total": 1})
+    if checks and not passed:
+        lines.append("The method checks' points count once the metric reaches the pass mark.")
     return {
-        "message": (
-            f"{metric_name} on the {split}: {value:.4f} (baseline {spec['baseline']}, pass at {spec['pass_at']}, "
-            f"full marks at {spec['target']})."
-        ),
+        "message": "\n".join(lines),
         "examples": [],
-        "categories": [{"name": split, "passed": int(passed), "total": 1}],
+        "categories": categories,
         "metric": {"name": metric_name, "value": round(value, 6)},
+        "checks": [{"name": name, "passed": ok, "points": points[name]} for name, ok in (checks or {}).items()],
     }

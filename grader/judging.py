@@ -9,6 +9,8 @@ candidate may read (grader/feedback.py, the one place that writes candidate-visi
 from __future__ import annotations
 
 import math
+import random
+import sys
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,6 +20,7 @@ from grader.cases import EXAMPLES, HIDDEN, Case, prepared_cases
 from grader.comparison import CaseResult, compare_case
 from grader.models import Verdict
 from grader.records import validate_records
+from grader.sandbox.harness import to_plain
 from grader.sandbox.launcher import Limits, RunOutcome, run_sandboxed
 from questions.trusted_code import function_from
 
@@ -136,17 +139,86 @@ def metric_fraction(spec: dict, value: float) -> float:
 
 
 _ML_ACCEPT_ANY = "def check(case, expected, got):\n    return None\n"
+# The method checks an ML task asks for in question.yaml (`checks: {name: points}`, bank_format.ML_CHECKS) compare
+# predictions within this tolerance (floating point differs a little with the batch's size).
+ML_CHECK_RTOL, ML_CHECK_ATOL = 1e-6, 1e-7
+SINGLE_ROWS = 20  # test rows that batch_independence predicts one by one
+
+
+def ml_features(X):
+    """A split's features as they travel to the sandbox: a DataFrame as tagged plain data, else a list of rows."""
+    pd = sys.modules.get("pandas")  # loaded already when a task's data.py builds frames
+    if pd is not None and type(X) is pd.DataFrame:
+        return to_plain(X)
+    return np.asarray(X).tolist()
+
+
+def ml_check_batches(n_test: int, seed: int) -> list[list[int]]:
+    """The batches batch_independence predicts again: the test rows in two shuffled halves, then a few alone."""
+    rng = random.Random(seed)
+    order = list(range(n_test))
+    rng.shuffle(order)
+    return [order[: n_test // 2], order[n_test // 2:]] + [[row] for row in order[:SINGLE_ROWS]]
+
+
+def _finite_numbers(values, count: int) -> bool:
+    return isinstance(values, list) and len(values) == count and all(
+        type(p) in (int, float) and math.isfinite(p) for p in values)
+
+
+def _agree(reference: list, values: list) -> bool:
+    return all(abs(a - b) <= ML_CHECK_ATOL + ML_CHECK_RTOL * abs(a) for a, b in zip(reference, values))
+
+
+def ml_check_outcomes(checks: list[str], run_case: dict, value: dict) -> dict[str, bool]:
+    """Each method check passed or not, from what the run returned (its predictions already validated)."""
+    predictions = value["predictions"]
+    outcomes = {}
+    if "batch_independence" in checks:
+        batches = value.get("batches")
+        outcomes["batch_independence"] = (
+            isinstance(batches, list) and len(batches) == len(run_case["batches"]) and all(
+                _finite_numbers(got, len(rows)) and _agree([predictions[r] for r in rows], got)
+                for rows, got in zip(run_case["batches"], batches)))
+    if "reproducible" in checks:
+        again = value.get("again")
+        outcomes["reproducible"] = _finite_numbers(again, len(predictions)) and _agree(predictions, again)
+    return outcomes
+
+
+def metric_passes(spec: dict, value: float) -> bool:
+    return value >= spec["pass_at"] if spec["direction"] == "higher" else value <= spec["pass_at"]
+
+
+def ml_score(spec: dict, points: float, metric_value: float, outcomes: dict[str, bool]) -> tuple[bool, float]:
+    """Whether the run is accepted, and its score.
+
+    The metric maps linearly onto the points the checks leave; a check's points count once the metric passes
+    (a constant model passes every check). Accepted: the metric passes and so does every check.
+    """
+    metric_passed = metric_passes(spec, metric_value)
+    check_points = spec.get("checks", {})
+    metric_points = points - sum(check_points.values())
+    score = metric_points * metric_fraction(spec, metric_value)
+    if metric_passed:
+        score += sum(check_points[name] for name, passed in outcomes.items() if passed)
+    return metric_passed and all(outcomes.values()), round(score, 4)
 
 
 def run_ml_task(spec: dict, code: str, *, which: str, seed: int, points: float) -> Judgement:
-    """Train the candidate's model inside the sandbox on the training split, score its test predictions here."""
+    """Train the candidate's model inside the sandbox on the training split, score its test predictions here,
+    and judge the task's method checks from what the run returned."""
     data = function_from(spec["data"], "data.py", "make_data")(seed if which == HIDDEN else 0)
     split = "hidden split" if which == HIDDEN else "example split"
     case = Case(id="split", category=split, args=[], visible=which == EXAMPLES)
     if (problem := feedback.compile_error(code)) is not None:
         return _not_compiled(problem, 1, points)
-    run_case = {"id": case.id, "X_train": np.asarray(data["X_train"]).tolist(), "y_train": np.asarray(data["y_train"]).tolist(),
-                "X_test": np.asarray(data["X_test"]).tolist(), "predict": spec["predict"]}
+    y_test = np.asarray(data["y_test"])
+    checks = list(spec.get("checks", {}))
+    run_case = {"id": case.id, "X_train": ml_features(data["X_train"]), "y_train": np.asarray(data["y_train"]).tolist(),
+                "X_test": ml_features(data["X_test"]), "predict": spec["predict"], "checks": checks}
+    if "batch_independence" in checks:
+        run_case["batches"] = ml_check_batches(len(y_test), seed if which == HIDDEN else 0)
     outcome = run_sandboxed(
         submission=code,
         run={"entry_point": spec["entry_point"], "mode": "ml", "cases": [run_case], "packages": spec["packages"]},
@@ -159,24 +231,23 @@ def run_ml_task(spec: dict, code: str, *, which: str, seed: int, points: float) 
     if judgement.verdict != Verdict.ACCEPTED:
         return judgement
     record = validate_records(outcome.records, malformed=outcome.malformed, case_ids={case.id}).cases[case.id]
-    predictions = record["value"]
-    y_test = np.asarray(data["y_test"])
-    if not isinstance(predictions, list) or len(predictions) != len(y_test) or not all(
-        type(p) in (int, float) and math.isfinite(p) for p in predictions
-    ):
-        return Judgement(Verdict.WRONG_ANSWER, 0.0, points, 0, 1, feedback.ml_bad_predictions(len(y_test)),
+    value = record["value"]
+    if not isinstance(value, dict) or not _finite_numbers(value.get("predictions"), len(y_test)):
+        return Judgement(Verdict.WRONG_ANSWER, 0.0, points, 0, 1 + len(checks), feedback.ml_bad_predictions(len(y_test)),
                          judgement.details)
-    value = ml_metric(spec["metric"], y_test, np.asarray(predictions, dtype=float))
-    passed = value >= spec["pass_at"] if spec["direction"] == "higher" else value <= spec["pass_at"]
+    metric_value = ml_metric(spec["metric"], y_test, np.asarray(value["predictions"], dtype=float))
+    outcomes = ml_check_outcomes(checks, run_case, value)
+    accepted, score = ml_score(spec, points, metric_value, outcomes)
+    metric_passed = metric_passes(spec, metric_value)
     return Judgement(
-        verdict=Verdict.ACCEPTED if passed else Verdict.WRONG_ANSWER,
-        score=round(points * metric_fraction(spec, value), 4),
+        verdict=Verdict.ACCEPTED if accepted else Verdict.WRONG_ANSWER,
+        score=score,
         max_score=points,
-        passed=int(passed),
-        total=1,
-        feedback=feedback.ml_scored(metric_name=spec["metric"].upper().replace("_", "-"), value=value, split=split,
-                                    spec=spec, passed=passed),
-        details={**judgement.details, "metric": value},
+        passed=int(metric_passed) + sum(outcomes.values()),
+        total=1 + len(checks),
+        feedback=feedback.ml_scored(metric_name=spec["metric"].upper().replace("_", "-"), value=metric_value, split=split,
+                                    spec=spec, passed=metric_passed, checks=outcomes),
+        details={**judgement.details, "metric": metric_value, "checks": outcomes},
     )
 
 

@@ -27,6 +27,25 @@ def refuse_to_start_without_a_sandbox(**kwargs) -> None:
         raise SystemExit(f"MLAssess worker refuses to start: {exc}") from None
 
 
+def _commit_without_waiting_for_the_disk(sender, connection, **kwargs) -> None:
+    """A worker's commits return before PostgreSQL has flushed them to disk (asynchronous commit).
+
+    Safe because everything a worker writes can be done again: a commit lost to a database crash (the last
+    few hundred milliseconds at most) leaves its submission queued or running, and the sweep grades it again.
+    The web server, which stores submissions themselves, keeps synchronous commits.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO OFF")
+
+
+@worker_process_init.connect
+def commit_asynchronously(**kwargs) -> None:
+    from django.db.backends.signals import connection_created
+
+    connection_created.connect(_commit_without_waiting_for_the_disk)
+
+
 @worker_process_init.connect
 def start_zygotes(**kwargs) -> None:
     """Each pool process keeps its own warm zygotes (grader/sandbox/warm.py); they start in the background and

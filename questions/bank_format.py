@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from grader import frames
 from questions.models import Difficulty, QuestionType
 from questions.scoring import grade_multiple_choice, grade_numeric, tolerance_text
 from questions.variants import PLACEHOLDER, VariantError, variant_for_seed, variant_wrong_answers
@@ -28,12 +29,15 @@ TYPE_KEYS = {
     QuestionType.NUMERIC: {"answer", "tolerance", "unit", "wrong_answers"},
     QuestionType.FREE_TEXT: {"rubric"},
     QuestionType.CODE: {"entry_point", "signature", "packages", "limits", "compare"},
-    QuestionType.ML: {"entry_point", "signature", "packages", "limits", "metric", "baseline", "target", "pass_at", "predict"},
+    QuestionType.ML: {"entry_point", "signature", "packages", "limits", "metric", "baseline", "target", "pass_at", "predict",
+                      "checks"},
 }
-KNOWN_PACKAGES = {"numpy", "scipy", "sklearn"}
+KNOWN_PACKAGES = {"numpy", "scipy", "sklearn", "pandas"}
 LIMIT_RANGES = {"time_seconds": (0.5, 60), "memory_mb": (64, 2048), "processes": (1, 64)}
-COMPARE_KINDS = {"exact", "close", "checker"}
+COMPARE_KINDS = {"exact", "close", "checker", "frame"}
 ML_METRICS = {"pr_auc": "higher", "roc_auc": "higher", "rmse": "lower"}
+# ML tasks' method checks (grader/judging.py judges them): `checks: {name: points}` in question.yaml.
+ML_CHECKS = ("batch_independence", "reproducible")
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 VARIANT_SEEDS = 500  # variants drawn to check a numeric question: its answer accepted, its wrong answers not
@@ -481,6 +485,9 @@ def _task_spec(meta, folder, root, bad, problems, prompt, points):
         if not isinstance(compare.get("ints_match_floats", False), bool):
             bad("compare.ints_match_floats must be true or false")
             return None
+        if compare["kind"] == "frame" and (problem := frames.rules_problem(compare)):
+            bad(problem)
+            return None
         if (compare["kind"] == "checker") != ("checker.py" in files):
             bad("compare.kind checker goes with a checker.py, and a checker.py with compare.kind checker")
             return None
@@ -507,7 +514,17 @@ def _task_spec(meta, folder, root, bad, problems, prompt, points):
     if meta.get("predict", "predict") not in ("predict", "proba"):
         bad("predict must be predict or proba")
         return None
-    spec.update(metric=metric, direction=ML_METRICS[metric], data=files["data.py"], predict=meta.get("predict", "predict"), **numbers)
+    checks = meta.get("checks", {})
+    if not isinstance(checks, dict) or not set(checks) <= set(ML_CHECKS) or not all(
+        isinstance(p, int) and not isinstance(p, bool) and p >= 1 for p in checks.values()
+    ):
+        bad(f"checks must map method checks ({', '.join(ML_CHECKS)}) to their points (whole numbers from 1)")
+        return None
+    if sum(checks.values()) >= points:
+        bad(f"the checks' points ({sum(checks.values())}) must leave some of the question's {points} points to the metric")
+        return None
+    spec.update(metric=metric, direction=ML_METRICS[metric], data=files["data.py"], predict=meta.get("predict", "predict"),
+                checks=checks, **numbers)
     return spec
 
 

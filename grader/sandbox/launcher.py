@@ -62,16 +62,19 @@ PACKAGE_FOLDERS = {
     "numpy": ["numpy", "numpy.libs"],
     "scipy": ["scipy", "scipy.libs"],
     "sklearn": ["sklearn", "scikit_learn.libs", "joblib", "threadpoolctl.py", "narwhals"],
+    # pandas imports dateutil (which imports six); tzdata is zoneinfo's fallback for time zones.
+    "pandas": ["pandas", "dateutil", "six.py", "tzdata"],
 }
-PACKAGE_NEEDS = {"sklearn": ["numpy", "scipy"], "scipy": ["numpy"]}
+PACKAGE_NEEDS = {"sklearn": ["numpy", "scipy"], "scipy": ["numpy"], "pandas": ["numpy"]}
 # Modules a package's zygote imports besides the package itself: what tasks' solutions commonly use, so
 # that their runs find them loaded.
 PACKAGE_PRELOAD = {
-    "sklearn": ["sklearn.dummy", "sklearn.ensemble", "sklearn.linear_model", "sklearn.model_selection",
-                "sklearn.neighbors", "sklearn.pipeline", "sklearn.preprocessing", "sklearn.tree"],
+    "sklearn": ["sklearn.compose", "sklearn.dummy", "sklearn.ensemble", "sklearn.impute", "sklearn.linear_model",
+                "sklearn.model_selection", "sklearn.neighbors", "sklearn.pipeline", "sklearn.preprocessing",
+                "sklearn.tree"],
 }
 # The package sets whose zygotes a worker process starts as soon as it starts (others start on first use).
-PRESTARTED = ([], ["numpy"], ["numpy", "sklearn"])
+PRESTARTED = ([], ["numpy"], ["numpy", "sklearn"], ["numpy", "pandas"], ["numpy", "pandas", "sklearn"])
 # Debian's own Python packages live under /usr, which the sandbox needs for libc: hide them.
 HIDDEN_UNDER_USR = ["/usr/lib/python3/dist-packages", "/usr/local/lib"]
 MAX_OUTPUT_BYTES = 64 * 1024  # stdout + stderr of the whole run

@@ -48,3 +48,52 @@ def test_an_ml_solution_short_of_the_pass_mark_is_refused_with_what_to_change(re
     [problem] = info.value.problems
     assert problem.startswith("bank/capstone/regression-feature-engineering/reference.py: scores RMSE 0.")
     assert "short of pass_at 0.3. The margin" in problem
+
+
+LEAKY_SOLUTION = """
+from sklearn.linear_model import Ridge
+from sklearn.preprocessing import PolynomialFeatures
+
+
+class ScalesEachBatch:
+    \"\"\"Standardises the rows it is given with their own statistics, when fitting and when predicting: a leak.\"\"\"
+
+    def fit(self, X, y):
+        self.poly = PolynomialFeatures(degree=5)
+        self.model = Ridge(alpha=1.0).fit(self.poly.fit_transform((X - X.mean(axis=0)) / X.std(axis=0)), y)
+        return self
+
+    def predict(self, X):
+        return self.model.predict(self.poly.transform((X - X.mean(axis=0)) / X.std(axis=0)))
+
+
+def build_model():
+    return ScalesEachBatch()
+"""
+
+
+def test_an_ml_solution_that_fails_a_method_check_is_refused_naming_the_check(regression_task):
+    (regression_task / "solution.py").write_text(LEAKY_SOLUTION)  # its RMSE passes: only the check catches it
+    with pytest.raises(BankError) as info:
+        check_code_tasks(load_bank(regression_task.parent.parent))
+    [problem] = info.value.problems
+    assert problem == ("bank/capstone/regression-feature-engineering/solution.py: the model solution fails the method "
+                       "check(s) batch_independence on this installation's hidden split")
+
+
+def test_an_ml_task_without_points_left_for_the_metric_is_refused(regression_task):
+    meta = yaml.safe_load((regression_task / "question.yaml").read_text())
+    meta["checks"] = {"batch_independence": 15, "reproducible": 5}
+    (regression_task / "question.yaml").write_text(yaml.safe_dump(meta))
+    with pytest.raises(BankError) as info:
+        load_bank(regression_task.parent.parent)
+    assert "the checks' points (20) must leave some of the question's 20 points to the metric" in str(info.value)
+
+
+def test_an_unknown_method_check_is_refused(regression_task):
+    meta = yaml.safe_load((regression_task / "question.yaml").read_text())
+    meta["checks"] = {"looks_honest": 2}
+    (regression_task / "question.yaml").write_text(yaml.safe_dump(meta))
+    with pytest.raises(BankError) as info:
+        load_bank(regression_task.parent.parent)
+    assert "checks must map method checks (batch_independence, reproducible) to their points" in str(info.value)

@@ -1,0 +1,12 @@
+import pandas as pd
+
+PRIORITY = ["crm", "web", "import"]
+
+
+def latest_records(records):
+    rank = records["source"].map({source: i for i, source in enumerate(PRIORITY)})
+    if rank.isna().any():
+        raise ValueError("unknown source")
+    ordered = records.assign(_rank=rank).sort_values(["customer_id", "updated_at", "_rank"], ascending=[True, False, True],
+                                                     na_position="last", kind="stable")
+    return ordered.drop_duplicates("customer_id", keep="first").drop(columns="_rank").reset_index(drop=True)
