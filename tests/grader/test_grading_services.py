@@ -103,7 +103,8 @@ def lost_submission(candidate, *, status=SubmissionStatus.QUEUED, sent_ago=timed
 
 @pytest.fixture
 def broker_folder(settings, tmp_path):
-    """The folder broker of the embedded set-up, in a folder of this test's own."""
+    """The folder broker of the embedded set-up, in a folder of this test's own (even when the suite runs on Redis)."""
+    settings.REDIS_URL = ""
     settings.CELERY_BROKER_TRANSPORT_OPTIONS = {**settings.CELERY_BROKER_TRANSPORT_OPTIONS, "data_folder_in": str(tmp_path)}
     return tmp_path
 
