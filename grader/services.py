@@ -20,7 +20,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from accounts.models import User
@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 
 MAX_CODE_BYTES = 64 * 1024
 MAX_OPEN_SUBMISSIONS = 5  # per candidate: queued or running at once
+OPEN_STATUSES = [SubmissionStatus.QUEUED, SubmissionStatus.RUNNING]
 # Per candidate, submissions and example runs together: a candidate submitting in a loop must not starve others.
 RATE_LIMIT = 20
 RATE_WINDOW = timedelta(minutes=1)
@@ -93,21 +94,20 @@ def check_submission_allowed(*, candidate: User, question: Question, code: str) 
         raise ValidationError("Write some code before submitting.")
     if len(code.encode()) > MAX_CODE_BYTES:
         raise ValidationError(f"Code is limited to {MAX_CODE_BYTES // 1024} KB.")
-    open_count = Submission.objects.filter(
-        candidate=candidate, status__in=[SubmissionStatus.QUEUED, SubmissionStatus.RUNNING]
-    ).count()
-    if open_count >= MAX_OPEN_SUBMISSIONS:
-        raise SubmissionThrottled(
-            f"You have {open_count} submissions still being graded. Wait for their results, then try again.", 5
-        )
     since = timezone.now() - RATE_WINDOW
-    recent = list(
-        Submission.objects.filter(candidate=candidate, created_at__gte=since)
-        .order_by("-created_at")
-        .values_list("created_at", flat=True)[:RATE_LIMIT]
+    mine = Submission.objects.filter(candidate=candidate)
+    figures = mine.filter(Q(status__in=OPEN_STATUSES) | Q(created_at__gte=since)).aggregate(
+        open=Count("id", filter=Q(status__in=OPEN_STATUSES)), recent=Count("id", filter=Q(created_at__gte=since))
     )
-    if len(recent) >= RATE_LIMIT:
-        wait = max(1, int((recent[-1] - since).total_seconds()) + 1)
+    if figures["open"] >= MAX_OPEN_SUBMISSIONS:
+        raise SubmissionThrottled(
+            f"You have {figures['open']} submissions still being graded. Wait for their results, then try again.", 5
+        )
+    if figures["recent"] >= RATE_LIMIT:
+        # The window frees a place when the RATE_LIMIT-th newest run in it grows older than the window.
+        oldest_counted = mine.filter(created_at__gte=since).order_by("-created_at").values_list("created_at", flat=True)[
+            RATE_LIMIT - 1]
+        wait = max(1, int((oldest_counted - since).total_seconds()) + 1)
         raise SubmissionThrottled(
             f"You have sent {RATE_LIMIT} runs in the last minute, the most we take. Try again in {wait} seconds.", wait
         )
@@ -280,7 +280,9 @@ def _record(*, submission_id: int, version: QuestionVersion, judgement: judging.
         # Wait a while for a row lock, not forever: a timeout is retried like any database error.
         with connection.cursor() as cursor:
             cursor.execute(f"SET LOCAL lock_timeout = {int(RECORD_LOCK_TIMEOUT_MS)}")
-    submission = Submission.objects.select_for_update().get(pk=submission_id)
+    submission = (
+        Submission.objects.select_for_update(of=("self",)).select_related("candidate", "question").get(pk=submission_id)
+    )
     if submission.status == SubmissionStatus.GRADED and not regrade:
         return submission  # another run of the same job finished first: one grade per submission
     SubmissionGrade.objects.create(
@@ -305,7 +307,8 @@ def _record(*, submission_id: int, version: QuestionVersion, judgement: judging.
     submission.feedback = judgement.feedback
     submission.graded_at = timezone.now()
     submission.lease_until = None
-    submission.save()
+    submission.save(update_fields=["version", "status", "verdict", "score", "max_score", "passed", "total", "feedback",
+                                   "graded_at", "lease_until"])
     if submission.kind == SubmissionKind.SUBMIT:  # example runs never count for progress
         progress_update(candidate=submission.candidate, question=submission.question)
     return submission

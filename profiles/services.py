@@ -85,7 +85,7 @@ def _profile_fields(overall: Tally, last_activity_at) -> dict:
 # The live update
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def progress_update(*, candidate: User, question: Question) -> None:
     """Bring the candidate's stored progress up to date after a result on `question` changed.
 
@@ -93,9 +93,10 @@ def progress_update(*, candidate: User, question: Question) -> None:
     override), so that mastery and the result commit together. It recomputes the best result on that question
     from the results themselves, then the question's topics, its stage and the whole roadmap. Updates of one
     candidate are serialised by a lock on their profile row, so concurrent gradings never lose one another.
+    It runs on every grading, so each table is written with one statement (an upsert) and the bank comes from
+    the per-process summary: about ten queries in all.
     """
-    candidate_profile_ensure(candidate=candidate)
-    profile = CandidateProfile.objects.select_for_update().get(candidate=candidate)
+    profile, _ = CandidateProfile.objects.select_for_update().get_or_create(candidate=candidate)
     best = _result_rows(
         Attempt.objects.filter(candidate=candidate, question=question),
         Submission.objects.filter(candidate=candidate, question=question),
@@ -103,25 +104,34 @@ def progress_update(*, candidate: User, question: Question) -> None:
     if best is None:
         BestResult.objects.filter(candidate=candidate, question=question).delete()
     else:
-        BestResult.objects.update_or_create(candidate=candidate, question=question, defaults=best)
+        _upsert(BestResult, [BestResult(candidate=candidate, question=question, **best)], ("candidate", "question"))
 
     bank = selectors.bank_summary()
     bests = selectors.graded_bests(candidate=candidate)
-    for topic_id in question.topics.values_list("id", flat=True):
-        _mastery_store(TopicMastery, candidate, {"topic_id": topic_id}, tally(bank.in_topic(topic_id), bests))
-    _mastery_store(StageMastery, candidate, {"stage_id": question.stage_id}, tally(bank.in_stage(question.stage_id), bests))
+    in_bank = next((q for q in bank.questions if q.id == question.pk), None)
+    topic_ids = in_bank.topic_ids if in_bank else tuple(question.topics.values_list("id", flat=True))
+    _mastery_store(TopicMastery, candidate, "topic", {t: tally(bank.in_topic(t), bests) for t in topic_ids})
+    _mastery_store(StageMastery, candidate, "stage", {question.stage_id: tally(bank.in_stage(question.stage_id), bests)})
     last = BestResult.objects.filter(candidate=candidate).aggregate(last=Max("last_result_at"))["last"]
     for name, value in _profile_fields(tally(bank.questions, bests), last).items():
         setattr(profile, name, value)
     profile.save()
 
 
-def _mastery_store(model, candidate: User, key: dict, figures: Tally) -> None:
-    """Store one mastery row; a topic or stage with nothing graded has no row."""
-    if figures.graded_questions == 0:
-        model.objects.filter(candidate=candidate, **key).delete()
-    else:
-        model.objects.update_or_create(candidate=candidate, **key, defaults=figures.stored())
+def _upsert(model, rows: list, unique: tuple[str, ...]) -> None:
+    """Insert the rows, or update the ones that exist (by `unique`): one statement."""
+    fields = [f.name for f in model._meta.concrete_fields if not f.primary_key and f.name not in unique]
+    model.objects.bulk_create(rows, update_conflicts=True, unique_fields=list(unique), update_fields=fields)
+
+
+def _mastery_store(model, candidate: User, key: str, figures: dict[int, Tally]) -> None:
+    """Store mastery rows (per topic or per stage id); a topic or stage with nothing graded has no row."""
+    rows = [model(candidate=candidate, **{f"{key}_id": k}, **f.stored()) for k, f in figures.items() if f.graded_questions]
+    empty = [k for k, f in figures.items() if not f.graded_questions]
+    if rows:
+        _upsert(model, rows, ("candidate", key))
+    if empty:
+        model.objects.filter(candidate=candidate, **{f"{key}_id__in": empty}).delete()
 
 
 # ---------------------------------------------------------------------------------------------------------------
