@@ -29,8 +29,13 @@ def profile_sharing_set(*, user: User, share: bool) -> User:
             "Verify your e-mail address before sharing your profile: follow the link we sent to "
             f"{user.email}, or ask for a new one in your e-mail settings."
         )
+    changed = user.share_profile != share
     user.share_profile = share
     user.save(update_fields=["share_profile"])
+    if changed:
+        from recruiting.services import candidate_sharing_changed  # webhooks: candidate.shared / .unshared
+
+        candidate_sharing_changed(candidate=user, share=share)
     return user
 
 

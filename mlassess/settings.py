@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "questions",
     "profiles",
     "grader",
+    "recruiting",
 ]
 
 MIDDLEWARE = [
@@ -195,9 +196,13 @@ CELERY_TASK_DEFAULT_QUEUE = "celery"
 CELERY_TASK_ROUTES = {"grader.tasks.grade_submission": {"queue": "grading"}}
 CELERY_BEAT_SCHEDULE = {
     "sweep-stuck-submissions": {"task": "grader.tasks.sweep_stuck_submissions", "schedule": 30.0},
+    # Listings past their closing date leave the board; posters are told five days before.
+    "expire-listings": {"task": "recruiting.tasks.expire_listings", "schedule": 600.0},
 }
 # A new pool process starts its sandbox zygotes again (a second or two of CPU): recycle rarely.
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 5000
+# Absolute links in e-mails sent outside a request (listing expiry warnings).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 # --- Accounts: django-allauth (sign-up, e-mail verification, password reset, throttling, TOTP, sessions) ---
 INSTALLED_APPS += ["django.contrib.humanize", "allauth", "allauth.account", "allauth.mfa", "allauth.usersessions"]

@@ -489,16 +489,17 @@ def candidate_page(*, profile: CandidateProfile) -> CandidatePage:
 def profile_access_for_recruiter(*, viewer: User, public_id: uuid.UUID | str) -> CandidateProfile:
     """The profile behind a public id, if this viewer may see it now; a 404 otherwise (existence is not revealed).
 
-    The one rule for every recruiter-side read (pages and API): a recruiter sees a candidate who shares their
-    profile, checked on every request, so turning sharing off takes effect at once.
+    The one rule for every recruiter-side read (pages and API), checked on every request so that unsharing or
+    withdrawing takes effect at once: the recruiter's organisation is verified, and the candidate shares their
+    profile with every verified organisation or has an active application to one of its listings
+    (recruiting.selectors.candidates_visible_to, which lists use too).
     """
-    profile = (
-        CandidateProfile.objects.select_related("candidate")
-        .filter(public_id=public_id, candidate__share_profile=True, candidate__is_active=True,
-                candidate__role="candidate")
-        .first()
-    )
-    if profile is None or not viewer.is_authenticated or not viewer.is_recruiter:
+    from recruiting.selectors import candidates_visible_to, organisation_of
+
+    if not viewer.is_authenticated or not viewer.is_recruiter:
+        raise Http404("No shared profile here.")
+    profile = candidates_visible_to(organisation=organisation_of(recruiter=viewer)).filter(public_id=public_id).first()
+    if profile is None:
         raise Http404("No shared profile here.")
     return profile
 

@@ -209,8 +209,13 @@ def progress_follow_bank(*, basis_before: tuple) -> bool:
 
 
 def profile_view_record(*, candidate: User, viewer: User) -> ProfileView:
-    """Log that a recruiter viewed a candidate's shared profile (the candidate sees the log)."""
-    return ProfileView.objects.create(candidate=candidate, viewer=viewer)
+    """Log that a recruiter viewed a candidate's shared profile (the candidate sees the log), with the name of
+    the recruiter's organisation at the time."""
+    from recruiting.selectors import organisation_of
+
+    organisation = organisation_of(recruiter=viewer)
+    return ProfileView.objects.create(candidate=candidate, viewer=viewer,
+                                      organisation_name=organisation.name if organisation else "")
 
 
 # ---------------------------------------------------------------------------------------------------------------
