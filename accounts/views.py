@@ -56,7 +56,9 @@ def reviewer_home(request):
 
 @role_required(Role.RECRUITER)
 def recruiter_home(request):
-    return render(request, "accounts/recruiter_home.html")
+    from recruiting.views import dashboard  # the recruiter's home is the recruiting dashboard
+
+    return dashboard(request)
 
 
 @role_required(Role.AUTHOR)

@@ -22,5 +22,6 @@ urlpatterns = [
     path("", include("questions.urls")),
     path("", include("grader.urls")),
     path("", include("profiles.urls")),
+    path("", include("recruiting.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -14,7 +14,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import Role, User
-from profiles.models import CandidateProfile
+from profiles.mastery import Level
+from profiles.models import CandidateProfile, TopicMastery
 from questions.models import Topic
 from recruiting.models import (
     ACTIVE_APPLICATION_STATUSES,
@@ -64,6 +65,18 @@ def candidates_visible_to(*, organisation: Organisation | None) -> QuerySet[Cand
         candidate__is_active=True,
         candidate__role=Role.CANDIDATE,
     )
+
+
+def candidates_list(*, organisation: Organisation | None, topic: Topic | None = None,
+                    minimum_level: int = Level.PROFICIENT) -> QuerySet[CandidateProfile]:
+    """The recruiter's candidate list: the visible candidates, best first; with `topic`, only those at
+    `minimum_level` or above in it."""
+    profiles = candidates_visible_to(organisation=organisation)
+    if topic is not None:
+        profiles = profiles.filter(
+            Exists(TopicMastery.objects.filter(candidate_id=OuterRef("candidate_id"), topic=topic, level__gte=minimum_level))
+        )
+    return profiles.order_by("-level", "-score", "candidate__username")
 
 
 def candidate_visible_to(*, organisation: Organisation | None, candidate: User) -> bool:

@@ -445,9 +445,9 @@ def application_status_set(*, application: Application, status: str, by: User) -
     if status not in STATUS_TRANSITIONS.get(application.status, []):
         if application.status == ApplicationStatus.WITHDRAWN:
             raise ValidationError("The candidate withdrew this application.")
+        target = ApplicationStatus(status).label.lower() if status in ApplicationStatus.values else repr(status)
         raise ValidationError(
-            f"An application cannot go from {ApplicationStatus(application.status).label.lower()} to "
-            f"{ApplicationStatus(status).label.lower() if status in ApplicationStatus.values else status!r}."
+            f"An application cannot go from {ApplicationStatus(application.status).label.lower()} to {target}."
         )
     now = timezone.now()
     ApplicationStatusChange.objects.create(
