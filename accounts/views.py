@@ -38,6 +38,13 @@ def sharing_update(request):
         else:
             state = "can now" if request.user.share_profile else "can no longer"
             messages.success(request, f"Recruiters {state} see your profile.")
+            if not request.user.share_profile:
+                from recruiting.selectors import organisations_applied_to
+
+                applied = organisations_applied_to(candidate=request.user)
+                if applied:
+                    messages.info(request, f"{', '.join(o.name for o in applied)} still see it through your applications "
+                                           "until you withdraw them.")
     return redirect("account-settings")
 
 

@@ -1,12 +1,15 @@
 from datetime import datetime, time
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from profiles.mastery import Level
 from questions.models import Stage, Topic
 from recruiting.models import ApplicationStatus, EmploymentType, Listing, WorkplaceType
-from recruiting.services import CONSENT_TEXT, STATUS_TRANSITIONS
+from recruiting.services import CONSENT_TEXT, LISTING_FIELDS, STATUS_TRANSITIONS, listing_check
+
+LISTING_REQUIRED = ("title", "description", "location", "workplace_type", "employment_type", "valid_through")
 
 
 class OrganisationForm(forms.Form):
@@ -51,6 +54,20 @@ class ListingForm(forms.ModelForm):
         day = self.cleaned_data["valid_through"]
         # The end of the chosen day, where the site is: "closing 30 June" means open all of 30 June.
         return timezone.make_aware(datetime.combine(day, time(23, 59, 59)))
+
+    def clean(self):
+        """The service's checks (listing_check), so the form shows them by field and the model's constraints
+        (checked after, on the fields without errors) never speak first."""
+        cleaned = super().clean()
+        fields = {name: cleaned.get(name) for name in LISTING_FIELDS}
+        if any(fields[name] is None for name in LISTING_REQUIRED) or any(name in self.errors for name in LISTING_FIELDS):
+            return cleaned
+        unchanged = self.instance.pk is not None and fields["valid_through"] == self.instance.valid_through
+        try:
+            listing_check(**fields, check_closing_date=not unchanged)
+        except ValidationError as exc:
+            self.add_error(None, exc)
+        return cleaned
 
     def service_fields(self) -> dict:
         data = dict(self.cleaned_data)

@@ -253,6 +253,15 @@ def application_access_for_candidate(*, candidate: User, application_id: int) ->
     return application
 
 
+def organisations_applied_to(*, candidate: User) -> list[Organisation]:
+    """The organisations that see the candidate through an active application (whatever their sharing)."""
+    return list(
+        Organisation.objects.filter(
+            listings__applications__candidate=candidate, listings__applications__status__in=ACTIVE_APPLICATION_STATUSES
+        ).distinct().order_by("name")
+    )
+
+
 def application_of(*, candidate: User, listing: Listing) -> Application | None:
     """The candidate's application to this listing, if any."""
     if not candidate.is_authenticated:
