@@ -114,7 +114,11 @@ def board_listings(
     if location:
         listings = listings.filter(location__icontains=location)
     if topic is not None:
-        listings = listings.filter(Q(topics=topic) | Q(stages=topic.stage_id)).distinct()
+        # Listings asking for the topic itself or for its whole stage.
+        listings = listings.filter(
+            Exists(Listing.topics.through.objects.filter(listing_id=OuterRef("pk"), topic_id=topic.pk))
+            | Exists(Listing.stages.through.objects.filter(listing_id=OuterRef("pk"), stage_id=topic.stage_id))
+        )
     search = search.strip()
     if search:
         if connection.vendor == "postgresql":
@@ -127,8 +131,8 @@ def board_listings(
             )
             query = SearchQuery(search, search_type="websearch", config="english")
             listings = (
-                listings.annotate(rank=SearchRank(vector, query))
-                .filter(rank__gt=0)
+                listings.annotate(document=vector, rank=SearchRank(vector, query))
+                .filter(document=query)  # vector @@ query: every term (or phrase, or negation) holds
                 .order_by("-rank", "-posted_at", "-id")
             )
         else:

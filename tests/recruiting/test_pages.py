@@ -203,3 +203,17 @@ def test_only_superusers_verify_organisations_and_it_is_logged(client, unverifie
     organisation.refresh_from_db()
     assert organisation.is_verified and organisation.verified_by == admin
     assert LogEntry.objects.filter(object_id=str(organisation.pk), user=admin).exists()
+
+
+@pytest.mark.postgres
+def test_board_search_is_full_text_on_postgresql(client, recruiter):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("set DATABASE_URL to a PostgreSQL database to run this (CI does)")
+    make_listing(recruiter, title="Machine learning engineer", description="You will be **training** ranking models.")
+    make_listing(recruiter, title="Data analyst", description="Dashboards and SQL.")
+    board = reverse("recruiting:board")
+    # Stemmed words match other forms of the word; a simple substring match would find nothing here.
+    assert titles(client.get(board, {"q": "engineers trained"}).content.decode()) == ["Machine learning engineer"]
+    assert titles(client.get(board, {"q": "dashboard -ranking"}).content.decode()) == ["Data analyst"]
