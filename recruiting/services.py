@@ -461,3 +461,45 @@ def application_status_set(*, application: Application, status: str, by: User) -
     application.save(update_fields=["status", "updated_at"])
     _emit_event(organisation=application.listing.organisation, event=APPLICATION_STATUS_CHANGED, data=_application_data(application))
     return application
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Demo data (load_demo)
+
+DEMO_ORGANISATION = "Demo Analytics"
+DEMO_LISTINGS = [
+    {"title": "Machine learning intern (ranking)", "location": "Berlin, Germany", "workplace_type": WorkplaceType.HYBRID,
+     "employment_type": EmploymentType.INTERNSHIP, "salary_min": 1800, "salary_max": 2200, "salary_currency": "EUR",
+     "topics": 3, "description": "Six months on our **search ranking** team: features, offline evaluation "
+     "(precision, recall, NDCG) and an A/B test of your own.\n\n- Python and NumPy\n- cross-validation done right"},
+    {"title": "Junior data scientist", "location": "Europe", "workplace_type": WorkplaceType.REMOTE,
+     "employment_type": EmploymentType.JUNIOR_FULL_TIME, "topics": 2,
+     "description": "Build and ship forecasting models with a small, friendly team.\n\nYou know **pandas**, "
+     "have trained a few models and can explain a confusion matrix."},
+    {"title": "Computer vision intern", "location": "Lyon, France", "workplace_type": WorkplaceType.ON_SITE,
+     "employment_type": EmploymentType.INTERNSHIP, "topics": 1,
+     "description": "Help us detect defects on production lines. Deep learning basics expected; "
+     "PyTorch is a plus."},
+]
+
+
+@transaction.atomic
+def demo_recruiting_ensure(*, recruiter: User) -> Organisation:
+    """The demo recruiter's verified organisation with its published listings (created once, reopened for 60
+    days whenever they have expired or closed). For local set-ups only."""
+    organisation = Organisation.objects.filter(name=DEMO_ORGANISATION).first() or organisation_create(name=DEMO_ORGANISATION)
+    recruiter_membership_set(recruiter=recruiter, organisation=organisation)
+    if not organisation.is_verified:
+        Organisation.objects.filter(pk=organisation.pk).update(verified_at=timezone.now())
+        organisation.refresh_from_db()
+    topics = list(Topic.objects.order_by("stage__position", "position"))
+    for i, spec in enumerate(DEMO_LISTINGS):
+        fields = {k: v for k, v in spec.items() if k != "topics"}
+        listing = Listing.objects.filter(organisation=organisation, title=spec["title"]).first()
+        if listing is None:
+            listing = listing_create(by=recruiter, valid_through=timezone.now() + timedelta(days=60), **fields,
+                                     topics=topics[i * 3: i * 3 + spec["topics"]])
+        if listing.state != ListingState.PUBLISHED or listing.valid_through <= timezone.now() + EXPIRY_WARNING:
+            listing = listing_update(listing=listing, by=recruiter, valid_through=timezone.now() + timedelta(days=60))
+            (listing_publish if listing.state == ListingState.DRAFT else listing_reopen)(listing=listing, by=recruiter)
+    return organisation
