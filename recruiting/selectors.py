@@ -273,8 +273,8 @@ def application_of(*, candidate: User, listing: Listing) -> Application | None:
     return Application.objects.filter(candidate=candidate, listing=listing).first()
 
 
-def listings_expiring(*, before) -> QuerySet[Listing]:
-    """Published listings whose closing date is before `before` and whose poster was not warned yet."""
+def listings_expiring(*, after, before) -> QuerySet[Listing]:
+    """Published listings closing between `after` and `before` whose poster was not warned yet."""
     return Listing.objects.select_related("organisation", "created_by").filter(
-        state=ListingState.PUBLISHED, valid_through__lte=before, expiry_warned_at__isnull=True
+        state=ListingState.PUBLISHED, valid_through__gt=after, valid_through__lte=before, expiry_warned_at__isnull=True
     )

@@ -344,7 +344,7 @@ def listings_expiry_warn(*, now: datetime | None = None) -> int:
     expires. The conditional update claims each listing, so two beats never warn twice. Returns how many."""
     now = now or timezone.now()
     warned = 0
-    for listing in selectors.listings_expiring(before=now + EXPIRY_WARNING):
+    for listing in selectors.listings_expiring(after=now, before=now + EXPIRY_WARNING):
         if not Listing.objects.filter(pk=listing.pk, expiry_warned_at__isnull=True).update(expiry_warned_at=now):
             continue
         recipients = (

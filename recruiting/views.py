@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
@@ -194,7 +195,10 @@ def listing_state(request, listing_id, action):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, f"“{listing.title}” is {_STATE_DONE[action]}.")
-    return redirect(request.POST.get("next") or reverse("recruiting:listing-edit", args=[listing.pk]))
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = reverse("recruiting:listing-edit", args=[listing.pk])
+    return redirect(back)
 
 
 @recruiter_required

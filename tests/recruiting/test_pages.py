@@ -217,3 +217,12 @@ def test_board_search_is_full_text_on_postgresql(client, recruiter):
     # Stemmed words match other forms of the word; a simple substring match would find nothing here.
     assert titles(client.get(board, {"q": "engineers trained"}).content.decode()) == ["Machine learning engineer"]
     assert titles(client.get(board, {"q": "dashboard -ranking"}).content.decode()) == ["Data analyst"]
+
+
+def test_listing_actions_go_back_only_to_this_site(client, recruiter, listing):
+    client.force_login(recruiter)
+    url = reverse("recruiting:listing-state", args=[listing.pk, "close"])
+    response = client.post(url, {"next": "https://evil.example/"})
+    assert response["Location"] == reverse("recruiting:listing-edit", args=[listing.pk])
+    response = client.post(reverse("recruiting:listing-state", args=[listing.pk, "reopen"]), {"next": "/recruiter/?page=1"})
+    assert response["Location"] == "/recruiter/?page=1"

@@ -195,3 +195,23 @@ def test_verifying_is_for_superusers_only(unverified_recruiter, author):
 def test_a_recruiter_belongs_to_one_organisation(recruiter):
     with pytest.raises(ValidationError, match="already belong"):
         services.organisation_create(name="Second", recruiter=recruiter)
+
+
+def test_the_periodic_task_warns_and_expires(recruiter, eager_celery):
+    from recruiting.tasks import expire_listings
+
+    soon = make_listing(recruiter, title="Closing soon", valid_through=timezone.now() + timedelta(days=2))
+    later = make_listing(recruiter, title="Closing later", valid_through=timezone.now() + timedelta(days=40))
+    past = make_listing(recruiter, title="Past")
+    Listing.objects.filter(pk=past.pk).update(valid_through=timezone.now() - timedelta(seconds=1))
+    expire_listings.delay()
+    states = dict(Listing.objects.values_list("title", "state"))
+    assert states == {"Closing soon": "published", "Closing later": "published", "Past": "expired"}
+    # Only the listing closing within five days is warned of (not the one already past, not the later one).
+    assert [m.subject for m in mail.outbox] == [f"Your listing “Closing soon” closes on {soon.valid_through:%d %B %Y}"]
+    later.refresh_from_db()
+    assert later.expiry_warned_at is None
+
+
+def test_the_beat_schedule_runs_the_task(settings):
+    assert settings.CELERY_BEAT_SCHEDULE["expire-listings"]["task"] == "recruiting.tasks.expire_listings"
