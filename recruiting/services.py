@@ -345,6 +345,7 @@ def listings_expiry_warn(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     warned = 0
     for listing in selectors.listings_expiring(after=now, before=now + EXPIRY_WARNING):
+        closes = timezone.localtime(listing.valid_through)
         if not Listing.objects.filter(pk=listing.pk, expiry_warned_at__isnull=True).update(expiry_warned_at=now):
             continue
         recipients = (
@@ -356,9 +357,9 @@ def listings_expiry_warn(*, now: datetime | None = None) -> int:
         if recipients:
             url = settings.SITE_URL.rstrip("/") + reverse("recruiting:listing-edit", args=[listing.pk])
             send_mail(
-                subject=f"Your listing “{listing.title}” closes on {listing.valid_through:%d %B %Y}",
+                subject=f"Your listing “{listing.title}” closes on {closes:%d %B %Y}",
                 message=(
-                    f"Your listing “{listing.title}” leaves the board on {listing.valid_through:%d %B %Y at %H:%M %Z}.\n"
+                    f"Your listing “{listing.title}” leaves the board on {closes:%d %B %Y at %H:%M %Z}.\n"
                     f"To keep it open, move its closing date (at most {MAX_VALID_DAYS} days away): {url}\n"
                 ),
                 from_email=None,

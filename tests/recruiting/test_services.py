@@ -208,7 +208,7 @@ def test_the_periodic_task_warns_and_expires(recruiter, eager_celery):
     states = dict(Listing.objects.values_list("title", "state"))
     assert states == {"Closing soon": "published", "Closing later": "published", "Past": "expired"}
     # Only the listing closing within five days is warned of (not the one already past, not the later one).
-    assert [m.subject for m in mail.outbox] == [f"Your listing “Closing soon” closes on {soon.valid_through:%d %B %Y}"]
+    assert [m.subject for m in mail.outbox] == [f"Your listing “Closing soon” closes on {timezone.localtime(soon.valid_through):%d %B %Y}"]
     later.refresh_from_db()
     assert later.expiry_warned_at is None
 
