@@ -20,7 +20,7 @@ from recruiting.forms import (
     ListingForm,
     OrganisationForm,
 )
-from recruiting.models import ApplicationStatus, ListingState
+from recruiting.models import ApplicationStatus
 
 BOARD_PAGE_SIZE = 20
 LIST_PAGE_SIZE = 20
@@ -52,7 +52,7 @@ def listing_page(request, listing_id):
     listing = selectors.listing_for_public(listing_id=listing_id, viewer=request.user)
     application = selectors.application_of(candidate=request.user, listing=listing)
     json_ld = None
-    if listing.state == ListingState.PUBLISHED:
+    if listing.takes_applications:  # a posting search engines may show: open now
         data = selectors.listing_json_ld(listing=listing, url=request.build_absolute_uri())
         json_ld = mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))
     form = None
@@ -61,6 +61,7 @@ def listing_page(request, listing_id):
     return render(request, "recruiting/listing.html", {
         "listing": listing, "application": application, "form": form, "json_ld": json_ld,
         "own": selectors.organisation_of(recruiter=request.user) == listing.organisation,
+        "fit": selectors.listing_fit(listing=listing, candidate=request.user),
     })
 
 

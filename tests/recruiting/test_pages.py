@@ -71,6 +71,11 @@ def test_closed_and_expired_pages_say_so_and_take_no_applications(client, recrui
         assert says in page and "Apply and share" not in page and "application/ld+json" not in page
         response = client.post(reverse("recruiting:apply", args=[listing.pk]), {"note": "hi", "consent": "on"})
         assert response.status_code == 400 and "no longer takes applications" in response.content.decode()
+    # Past its closing date but not yet expired by the periodic task: the page says so all the same.
+    late = make_listing(recruiter, title="Late one")
+    Listing.objects.filter(pk=late.pk).update(valid_through=timezone.now() - timedelta(minutes=5))
+    page = client.get(reverse("recruiting:listing", args=[late.pk])).content.decode()
+    assert "This listing expired" in page and "application/ld+json" not in page and "Apply and share" not in page
     assert not Application.objects.exists()
     board = client.get(reverse("recruiting:board")).content.decode()
     assert "Closed one" not in board and "Old one" not in board
@@ -226,3 +231,19 @@ def test_listing_actions_go_back_only_to_this_site(client, recruiter, listing):
     assert response["Location"] == reverse("recruiting:listing-edit", args=[listing.pk])
     response = client.post(reverse("recruiting:listing-state", args=[listing.pk, "reopen"]), {"next": "/recruiter/?page=1"})
     assert response["Location"] == "/recruiter/?page=1"
+
+
+def test_a_candidate_sees_their_level_against_the_listings_minimum(client, recruiter, candidate):
+    from profiles.models import TopicMastery
+
+    strong, weak = Topic.objects.order_by("pk")[:2]
+    listing = make_listing(recruiter, minimum_level=3)
+    listing.topics.set([strong, weak])
+    TopicMastery.objects.create(candidate=candidate, topic=strong, level=3, score=0.8, coverage=0.6,
+                                graded_questions=2, total_questions=3)
+    client.force_login(candidate)
+    page = client.get(reverse("recruiting:listing", args=[listing.pk])).content.decode()
+    assert "At least <strong>proficient</strong>" in page
+    rows = re.findall(r'<tr><th scope="row">(.*?)</th>.*?</tr>', page, re.S)
+    assert rows == [strong.title, weak.title]
+    assert page.count("meets the minimum") == 1 and page.count("below the minimum") == 1
