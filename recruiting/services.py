@@ -155,6 +155,9 @@ def organisation_verify(*, organisation: Organisation, by: User) -> Organisation
 # Listings
 
 
+MAX_DESCRIPTION = 20_000
+MAX_SALARY = 100_000_000
+
 LISTING_FIELDS = (
     "title", "description", "location", "workplace_type", "employment_type", "salary_min", "salary_max",
     "salary_currency", "valid_through", "minimum_level",
@@ -190,6 +193,8 @@ def listing_check(
         errors["title"] = "Keep the title under 200 characters."
     if not description:
         errors["description"] = "Describe the job."
+    elif len(description) > MAX_DESCRIPTION:
+        errors["description"] = f"Keep the description under {MAX_DESCRIPTION:,} characters."
     if not location:
         errors["location"] = "Say where the job is (a city, or a region for remote work)."
     elif len(location) > 120:
@@ -209,6 +214,8 @@ def listing_check(
     for name, value in (("salary_min", salary_min), ("salary_max", salary_max)):
         if value is not None and value < 0:
             errors[name] = "A salary cannot be negative."
+        elif value is not None and value > MAX_SALARY:
+            errors[name] = f"A yearly salary above {MAX_SALARY:,} is surely a typing mistake."
     if salary_min is not None and salary_max is not None and salary_min > salary_max:
         errors["salary_max"] = "The maximum salary must be at least the minimum."
     if (salary_min is not None or salary_max is not None) and not (
@@ -244,7 +251,8 @@ def listing_create(
     *, by: User, stages: list[Stage] | None = None, topics: list[Topic] | None = None, publish: bool = False, **fields
 ) -> Listing:
     """Create a draft listing for the recruiter's organisation (any organisation may prepare drafts); with
-    `publish`, publish it at once (verified organisations only). `fields` are those of listing_check."""
+    `publish`, publish it at once (verified organisations only: otherwise nothing is created). `fields` are those
+    of listing_check."""
     organisation = _recruiter_organisation(by)
     cleaned = listing_check(**fields)
     now = timezone.now()

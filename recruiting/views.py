@@ -149,7 +149,8 @@ def _organisation_or_home(request):
 
 @recruiter_required
 def listing_create(request):
-    if _organisation_or_home(request) is None:
+    organisation = _organisation_or_home(request)
+    if organisation is None:
         return redirect("recruiter-home")
     form = ListingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -160,7 +161,7 @@ def listing_create(request):
         else:
             messages.success(request, f"“{listing.title}” is {listing.get_state_display().lower()}.")
             return redirect("recruiting:listing-edit", listing_id=listing.pk)
-    return render(request, "recruiting/listing_form.html", {"form": form, "listing": None})
+    return render(request, "recruiting/listing_form.html", {"form": form, "listing": None, "organisation": organisation})
 
 
 @recruiter_required

@@ -158,6 +158,8 @@ def test_an_unverified_organisation_is_told_why_it_cannot_publish(client, unveri
     client.force_login(unverified_recruiter)
     draft = make_listing(unverified_recruiter, publish=False)
     assert "Not verified yet" in client.get(reverse("recruiter-home")).content.decode()
+    form = client.get(reverse("recruiting:listing-create")).content.decode()
+    assert "not verified yet: save this as a draft" in form and "Save and publish" not in form
     response = client.post(reverse("recruiting:listing-state", args=[draft.pk, "publish"]), follow=True)
     assert "not verified yet" in response.content.decode()
     draft.refresh_from_db()

@@ -31,6 +31,10 @@ def test_listing_fields_are_validated_with_a_message_per_field(recruiter):
     assert set(errors) == {"title", "salary_max", "valid_through"}
     assert "at most 120 days" in errors["valid_through"][0]
     with pytest.raises(ValidationError) as caught:
+        services.listing_create(by=recruiter, **listing_fields(description="x" * 20_001, salary_max=10**10,
+                                                               salary_currency="EUR"))
+    assert set(errors_of(caught.value)) == {"description", "salary_max"}
+    with pytest.raises(ValidationError) as caught:
         services.listing_create(by=recruiter, **listing_fields(salary_min=100, valid_through=timezone.now() - timedelta(hours=1)))
     assert set(errors_of(caught.value)) == {"salary_currency", "valid_through"}
     assert not Listing.objects.exists()
