@@ -447,6 +447,21 @@ def application_withdraw(*, application: Application, candidate: User) -> Applic
 
 
 @transaction.atomic
+def candidate_account_ending(*, candidate: User) -> int:
+    """Before a candidate's account is deleted: withdraw their active applications and, if they shared their
+    profile, stop sharing, so that organisations hear of it (application.withdrawn, candidate.unshared) before
+    the rows go with the account. Returns how many applications ended."""
+    active = Application.objects.filter(candidate=candidate).exclude(status=ApplicationStatus.WITHDRAWN)
+    ended = 0
+    for application in active:
+        application_withdraw(application=application, candidate=candidate)
+        ended += 1
+    if candidate.share_profile:
+        candidate_sharing_changed(candidate=candidate, share=False)
+    return ended
+
+
+@transaction.atomic
 def application_status_set(*, application: Application, status: str, by: User) -> Application:
     """A recruiter of the listing's organisation moves an application along STATUS_TRANSITIONS."""
     application = Application.objects.select_for_update().select_related("listing__organisation", "candidate").get(pk=application.pk)

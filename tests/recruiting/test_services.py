@@ -219,3 +219,23 @@ def test_the_periodic_task_warns_and_expires(recruiter, eager_celery):
 
 def test_the_beat_schedule_runs_the_task(settings):
     assert settings.CELERY_BEAT_SCHEDULE["expire-listings"]["task"] == "recruiting.tasks.expire_listings"
+
+
+def test_deleting_an_account_tells_the_organisations_applied_to(listing, candidate, django_capture_on_commit_callbacks):
+    from profiles.services import candidate_account_delete
+
+    services.application_create(listing=listing, candidate=candidate, note="", consent=True)
+    profile_sharing_set(user=candidate, share=True)
+    received = []
+
+    def receiver(sender, organisation, event, data, **kwargs):
+        received.append((organisation, event))
+
+    organisation_event.connect(receiver)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            candidate_account_delete(candidate=candidate)
+    finally:
+        organisation_event.disconnect(receiver)
+    assert received == [(listing.organisation, "application.withdrawn"), (None, "candidate.unshared")]
+    assert not Application.objects.exists()
