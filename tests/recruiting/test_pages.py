@@ -249,3 +249,21 @@ def test_a_candidate_sees_their_level_against_the_listings_minimum(client, recru
     rows = re.findall(r'<tr><th scope="row">(.*?)</th>.*?</tr>', page, re.S)
     assert rows == [strong.title, weak.title]
     assert page.count("meets the minimum") == 1 and page.count("below the minimum") == 1
+
+
+def test_the_candidate_list_pages_best_first(client, recruiter):
+    from profiles.services import candidate_profile_ensure
+
+    for i in range(23):
+        user = make_account(f"sharer{i:02}")
+        user.share_profile = True
+        user.save(update_fields=["share_profile"])
+        profile = candidate_profile_ensure(candidate=user)
+        profile.score, profile.level = i / 100, 1
+        profile.save(update_fields=["score", "level"])
+    client.force_login(recruiter)
+    first = client.get(reverse("recruiting:candidates")).content.decode()
+    names = re.findall(r'<a href="/profiles/[0-9a-f-]{36}/">(sharer\d\d)</a>', first)
+    assert len(names) == 20 and names[0] == "sharer22" and "Page 1 of 2" in first
+    second = client.get(reverse("recruiting:candidates"), {"page": 2}).content.decode()
+    assert re.findall(r'<a href="/profiles/[0-9a-f-]{36}/">(sharer\d\d)</a>', second) == ["sharer02", "sharer01", "sharer00"]
