@@ -52,7 +52,7 @@ def test_the_listing_page_carries_safe_jobposting_json_ld(client, recruiter):
     )
     html = client.get(reverse("recruiting:listing", args=[listing.pk])).content.decode()
     assert "<script>alert(1)" not in html and "<img" not in html  # neither the title nor the Markdown runs
-    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
     data = json.loads(found.group(1))
     assert data["@type"] == "JobPosting" and data["title"] == listing.title
     assert data["hiringOrganization"]["name"] == "Acme Analytics"
@@ -246,7 +246,7 @@ def test_a_candidate_sees_their_level_against_the_listings_minimum(client, recru
     client.force_login(candidate)
     page = client.get(reverse("recruiting:listing", args=[listing.pk])).content.decode()
     assert "At least <strong>proficient</strong>" in page
-    rows = re.findall(r'<tr><th scope="row">(.*?)</th>.*?</tr>', page, re.S)
+    rows = re.findall(r'<tr><th scope="row">(.*?)</th>.*?</tr>', page, re.DOTALL)
     assert rows == [strong.title, weak.title]
     assert page.count("meets the minimum") == 1 and page.count("below the minimum") == 1
 
