@@ -34,7 +34,7 @@ class Command(BaseCommand):
         candidate = next(u for u in users if u.is_candidate)
         demo_attempts_ensure(candidate=candidate)
         organisation = demo_recruiting_ensure(recruiter=next(u for u in users if u.is_recruiter))
-        self.stdout.write("Demo accounts (password for all: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for user in users:
             second = "  + a code from the TOTP secret below" if two_factor_required(user=user) else ""
             self.stdout.write(f"  {user.role:<10} {user.username:<10}{second}")
