@@ -94,6 +94,8 @@ def check_submission_allowed(*, candidate: User, question: Question, code: str) 
         raise ValidationError("Write some code before submitting.")
     if len(code.encode()) > MAX_CODE_BYTES:
         raise ValidationError(f"Code is limited to {MAX_CODE_BYTES // 1024} KB.")
+    if "\x00" in code:  # Python cannot compile it, and PostgreSQL cannot store it
+        raise ValidationError("Code cannot contain a null character (U+0000).")
     since = timezone.now() - RATE_WINDOW
     mine = Submission.objects.filter(candidate=candidate)
     figures = mine.filter(Q(status__in=OPEN_STATUSES) | Q(created_at__gte=since)).aggregate(
@@ -273,6 +275,22 @@ def _record_with_retries(**kwargs) -> Submission | None:
     return None
 
 
+def storable(value):
+    """`value` (a judgement's feedback or details) with every U+0000 replaced, in keys and text alike.
+
+    PostgreSQL's jsonb refuses U+0000, and the code under test controls text that lands here (what it printed,
+    its exception messages, the text it returned): left in, the verdict could not be saved, the run was retried
+    as our fault and ended as grader_error, which never counts against the candidate.
+    """
+    if type(value) is str:
+        return value.replace("\x00", "\ufffd")
+    if type(value) is list:
+        return [storable(v) for v in value]
+    if type(value) is dict:
+        return {storable(k): storable(v) for k, v in value.items()}
+    return value
+
+
 @transaction.atomic
 def _record(*, submission_id: int, version: QuestionVersion, judgement: judging.Judgement, reason: str,
             regrade: bool = False) -> Submission | None:
@@ -293,8 +311,8 @@ def _record(*, submission_id: int, version: QuestionVersion, judgement: judging.
         max_score=judgement.max_score,
         passed=judgement.passed,
         total=judgement.total,
-        feedback=judgement.feedback,
-        details=judgement.details,
+        feedback=storable(judgement.feedback),
+        details=storable(judgement.details),
         reason=reason,
     )
     submission.version = version
@@ -304,7 +322,7 @@ def _record(*, submission_id: int, version: QuestionVersion, judgement: judging.
     submission.max_score = judgement.max_score
     submission.passed = judgement.passed
     submission.total = judgement.total
-    submission.feedback = judgement.feedback
+    submission.feedback = storable(judgement.feedback)
     submission.graded_at = timezone.now()
     submission.lease_until = None
     submission.save(update_fields=["version", "status", "verdict", "score", "max_score", "passed", "total", "feedback",

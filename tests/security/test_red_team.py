@@ -3,7 +3,13 @@
 Each test is an attack that once worked; the module docstring of the fix says why it no longer does.
 """
 
-from grader.models import Verdict
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from grader import services
+from grader.models import SubmissionKind, SubmissionStatus, Verdict
+from questions.models import Question
 
 # Write the whole result channel ourselves (an import record and one record per case), then leave before the
 # harness writes anything: nothing is duplicated, so only the records' content can give the forgery away.
@@ -32,3 +38,41 @@ def test_a_forged_integer_too_big_for_a_float_is_tampering_not_a_grader_fault(sa
     result = sandbox.grade("f1-score", FORGE_EVERY_CASE.replace("VALUE", "9" * 400))
     assert result.verdict == Verdict.WRONG_ANSWER and result.passed == 0
     assert "result channel" in result.feedback["message"]
+
+
+NUL_BYTES = '''
+import os, sys
+os.write(1, b"before\\x00after")
+def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
+    print("in a case \\x00")
+    if len(y_true) % 2:
+        return "a text \\x00 returned"
+    raise ValueError("a message \\x00")
+'''
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", [SubmissionKind.EXAMPLES, SubmissionKind.SUBMIT])
+def test_nul_characters_in_what_the_code_prints_or_returns_are_graded_not_a_grader_error(
+        kind, candidate, eager_celery, django_capture_on_commit_callbacks):
+    # PostgreSQL's jsonb refuses U+0000: a submission whose output, exception message or returned text held one
+    # could not be saved, was retried as our fault and ended as grader_error, which never counts against it.
+    if connection.vendor != "postgresql":
+        pytest.skip("set DATABASE_URL to a PostgreSQL database to run this (CI does)")
+    question = Question.objects.get(slug="f1-score")
+    with django_capture_on_commit_callbacks(execute=True):
+        submission = services.submit(candidate=candidate, question=question, code=NUL_BYTES, kind=kind)
+    submission.refresh_from_db()
+    assert submission.status == SubmissionStatus.GRADED
+    assert submission.verdict in (Verdict.WRONG_ANSWER, Verdict.RUNTIME_ERROR) and submission.passed < submission.total
+
+
+@pytest.mark.django_db
+def test_code_with_a_nul_character_is_refused_with_a_message(candidate):
+    # The form refuses it; the service (which the API and every other caller go through) must too: PostgreSQL
+    # cannot store it (a server error), and Python cannot compile it anyway.
+    question = Question.objects.get(slug="f1-score")
+    with pytest.raises(ValidationError, match="null character"):
+        services.submit(candidate=candidate, question=question, code="def f1_score():\n    return 1 # \x00\n")
+    assert not question.submissions.exists()
