@@ -3,13 +3,17 @@
 Each test is an attack that once worked; the module docstring of the fix says why it no longer does.
 """
 
+import errno
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
 from grader import services
 from grader.models import SubmissionKind, SubmissionStatus, Verdict
+from grader.sandbox.launcher import Limits
 from questions.models import Question
+from tests.security.conftest import value_of
 
 # Write the whole result channel ourselves (an import record and one record per case), then leave before the
 # harness writes anything: nothing is duplicated, so only the records' content can give the forgery away.
@@ -76,3 +80,33 @@ def test_code_with_a_nul_character_is_refused_with_a_message(candidate):
     with pytest.raises(ValidationError, match="null character"):
         services.submit(candidate=candidate, question=question, code="def f1_score():\n    return 1 # \x00\n")
     assert not question.submissions.exists()
+
+
+SYSTEM_V_IPC = """
+    import ctypes
+    libc = ctypes.CDLL(None, use_errno=True)
+    held = {"queues": 0, "shared": 0, "semaphores": 0, "errors": []}
+    message = ctypes.create_string_buffer(8 + 8000)
+    message[0] = b"\\x01"
+    for _ in range(32000):
+        queue = libc.msgget(0, 0o1600)
+        if queue < 0:
+            held["errors"].append(ctypes.get_errno())
+            break
+        while libc.msgsnd(queue, message, 8000, 0o4000) == 0:  # IPC_NOWAIT
+            held["queues"] += 8000
+    for name, made in (("shared", libc.shmget(0, 1 << 20, 0o1600)), ("semaphores", libc.semget(0, 1, 0o1600))):
+        held[name] = made >= 0
+        if made < 0:
+            held["errors"].append(ctypes.get_errno())
+    return held
+"""
+
+
+def test_system_v_ipc_cannot_hold_memory_outside_the_runs_cgroup(sandbox):
+    # Memory held in System V shared memory or message queues (512 MB of them) belongs to the run's IPC
+    # namespace, not to a process: it outlived the processes the OOM killer ended, so the OOM killer went on to
+    # the zygote's next run, forked ahead (the zygote was replaced and the next run went cold). No grading run
+    # needs System V IPC.
+    held = value_of(sandbox.observe(SYSTEM_V_IPC, limits=Limits(time_seconds=20)))
+    assert held == {"queues": 0, "shared": False, "semaphores": False, "errors": [errno.EPERM] * 3}
