@@ -182,13 +182,15 @@ def prepared_cases_for(version: QuestionVersion, which: str) -> tuple[list[grade
     return prepared
 
 
-def _judge(version: QuestionVersion, code: str, kind: str) -> judging.Judgement:
+def _judge(version: QuestionVersion, code: str, kind: str, submission_id: int) -> judging.Judgement:
     which = grader_cases.EXAMPLES if kind == SubmissionKind.EXAMPLES else grader_cases.HIDDEN
+    seed = grader_cases.hidden_seed(version.content_hash)
+    if version.type == "ml":  # a hidden split of the submission's own (grader_cases.split_seed says why)
+        seed = grader_cases.split_seed(version.content_hash, submission_id)
     try:
         prepared = prepared_cases_for(version, which) if version.type == "code" else None
         return judging.run_task(
-            version.type, version.spec, code, which=which, seed=grader_cases.hidden_seed(version.content_hash),
-            points=float(version.points), prepared=prepared,
+            version.type, version.spec, code, which=which, seed=seed, points=float(version.points), prepared=prepared,
         )
     except SandboxUnavailable as exc:
         raise GraderFault(f"sandbox unavailable: {exc}") from exc
@@ -251,7 +253,7 @@ def grade(*, submission_id: int) -> Submission | None:
     submission = _take_lease(submission_id)
     if submission is None:
         return Submission.objects.filter(pk=submission_id).first()
-    judgement = _judge(submission.version, submission.code, submission.kind)
+    judgement = _judge(submission.version, submission.code, submission.kind, submission.pk)
     return _record_with_retries(submission_id=submission_id, version=submission.version, judgement=judgement,
                                 reason="first grading")
 
@@ -373,7 +375,7 @@ def grading_give_up(*, submission_id: int, reason: str) -> None:
 def regrade(*, submission: Submission, reason: str) -> Submission:
     """Grade a graded submission again against its question's current version, keeping every earlier grade."""
     version = submission.question.current_version
-    judgement = _judge(version, submission.code, submission.kind)
+    judgement = _judge(version, submission.code, submission.kind, submission.pk)
     return _record_with_retries(submission_id=submission.pk, version=version, judgement=judgement, reason=reason,
                                 regrade=True)
 

@@ -110,3 +110,34 @@ def test_system_v_ipc_cannot_hold_memory_outside_the_runs_cgroup(sandbox):
     # needs System V IPC.
     held = value_of(sandbox.observe(SYSTEM_V_IPC, limits=Limits(time_seconds=20)))
     assert held == {"queues": 0, "shared": False, "semaphores": False, "errors": [errno.EPERM] * 3}
+
+
+ML_PROBE = '''
+import numpy as np
+class Probe:  # scores every test row by its first feature: the metric is then a fingerprint of the split
+    def fit(self, X, y):
+        return self
+    def predict_proba(self, X):
+        score = 1 / (1 + np.exp(-np.asarray(X, dtype=float)[:, 0]))
+        return np.column_stack([1 - score, score])
+def build_model():
+    return Probe()
+'''
+
+
+@pytest.mark.django_db
+def test_each_ml_submission_is_scored_on_a_hidden_split_of_its_own(candidate, eager_celery,
+                                                                    django_capture_on_commit_callbacks):
+    # The hidden split was the same for every submission, and the feedback shows its metric to four places:
+    # submissions that scored every row alike but one read that row's label (PR-AUC 0.0675 or 0.0710), so a
+    # model that looked the test rows up could be made to pass.
+    question = Question.objects.get(slug="imbalanced-classifier")
+    metrics = []
+    for attempt in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            submission = services.submit(candidate=candidate, question=question, code=f"{ML_PROBE}# {attempt}\n")
+        submission.refresh_from_db()
+        metrics.append(submission.feedback["metric"]["value"])
+    assert metrics[0] != metrics[1]
+    again = services.regrade(submission=submission, reason="the same split again")
+    assert again.feedback["metric"]["value"] == metrics[1]  # a regrade is exact
