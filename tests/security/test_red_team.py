@@ -27,7 +27,8 @@ for fd in os.listdir("/proc/self/fd"):
         continue
     if target.startswith("pipe:") and int(fd) > 2:
         lines = [json.dumps({"event": "import", "ok": True})]
-        lines += ['{"event": "case", "id": %s, "ok": true, "value": VALUE}' % json.dumps(c["id"]) for c in run["cases"]]
+        for i, case in enumerate(run["cases"]):  # VALUE: the JSON text of case i's value
+            lines.append('{"event": "case", "id": %s, "ok": true, "value": %s}' % (json.dumps(case["id"]), VALUE))
         try:
             os.write(int(fd), ("\\n".join(lines) + "\\n").encode())
         except OSError:
@@ -39,7 +40,15 @@ os._exit(0)
 def test_a_forged_integer_too_big_for_a_float_is_tampering_not_a_grader_fault(sandbox):
     # JSON carries integers of thousands of digits; comparing one with an expected float raised OverflowError
     # on the trusted side: grader_error, retried, and "never the candidate's fault".
-    result = sandbox.grade("f1-score", FORGE_EVERY_CASE.replace("VALUE", "9" * 400))
+    result = sandbox.grade("f1-score", FORGE_EVERY_CASE.replace("VALUE", '"9" * 400'))
+    assert result.verdict == Verdict.WRONG_ANSWER and result.passed == 0
+    assert "result channel" in result.feedback["message"]
+
+
+def test_a_forged_record_of_a_million_empty_lists_is_refused_before_it_is_parsed(sandbox):
+    # 3 bytes of "[]," parse into a 56-byte list: a record filling the channel's 16 MB held 450 MB of the
+    # worker for seconds. Past the harness's own bound on values, a record is refused unparsed.
+    result = sandbox.grade("f1-score", FORGE_EVERY_CASE.replace("VALUE", '"[" + "[]," * 1_100_000 + "[]]" if i == 0 else "0.0"'))
     assert result.verdict == Verdict.WRONG_ANSWER and result.passed == 0
     assert "result channel" in result.feedback["message"]
 
