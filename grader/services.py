@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import socket
 import time
 from datetime import timedelta
@@ -92,10 +93,10 @@ def check_submission_allowed(*, candidate: User, question: Question, code: str) 
         raise ValidationError("This is not a code task in the bank.")
     if not code.strip():
         raise ValidationError("Write some code before submitting.")
+    if UNSTORABLE.search(code):  # Python cannot compile either, and the database cannot store them
+        raise ValidationError("Code cannot contain a null character (U+0000) or half of a surrogate pair.")
     if len(code.encode()) > MAX_CODE_BYTES:
         raise ValidationError(f"Code is limited to {MAX_CODE_BYTES // 1024} KB.")
-    if "\x00" in code:  # Python cannot compile it, and PostgreSQL cannot store it
-        raise ValidationError("Code cannot contain a null character (U+0000).")
     since = timezone.now() - RATE_WINDOW
     mine = Submission.objects.filter(candidate=candidate)
     figures = mine.filter(Q(status__in=OPEN_STATUSES) | Q(created_at__gte=since)).aggregate(
@@ -277,15 +278,20 @@ def _record_with_retries(**kwargs) -> Submission | None:
     return None
 
 
-def storable(value):
-    """`value` (a judgement's feedback or details) with every U+0000 replaced, in keys and text alike.
+# What PostgreSQL's jsonb refuses in text: U+0000, and half of a surrogate pair (a Python str never holds a
+# whole pair: JSON's "\ud83d\ude00" reads as one character).
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
-    PostgreSQL's jsonb refuses U+0000, and the code under test controls text that lands here (what it printed,
-    its exception messages, the text it returned): left in, the verdict could not be saved, the run was retried
-    as our fault and ended as grader_error, which never counts against the candidate.
+
+def storable(value):
+    """`value` (a judgement's feedback or details) with every UNSTORABLE character replaced, in keys and text.
+
+    The code under test controls text that lands here (what it printed, its exception messages, the text it
+    returned): left in, the verdict could not be saved on PostgreSQL, the run was retried as our fault and ended
+    as grader_error, which never counts against the candidate.
     """
     if type(value) is str:
-        return value.replace("\x00", "\ufffd")
+        return UNSTORABLE.sub("\ufffd", value)
     if type(value) is list:
         return [storable(v) for v in value]
     if type(value) is dict:

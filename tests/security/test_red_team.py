@@ -57,7 +57,7 @@ NUL_BYTES = '''
 import os, sys
 os.write(1, b"before\\x00after")
 def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
-    print("in a case \\x00")
+    print("in a case \\x00 and half a character \\ud800")
     if len(y_true) % 2:
         return "a text \\x00 returned"
     raise ValueError("a message \\x00")
@@ -67,10 +67,11 @@ def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
 @pytest.mark.postgres
 @pytest.mark.django_db
 @pytest.mark.parametrize("kind", [SubmissionKind.EXAMPLES, SubmissionKind.SUBMIT])
-def test_nul_characters_in_what_the_code_prints_or_returns_are_graded_not_a_grader_error(
+def test_nul_and_lone_surrogates_in_what_the_code_prints_or_returns_are_graded_not_a_grader_error(
         kind, candidate, eager_celery, django_capture_on_commit_callbacks):
-    # PostgreSQL's jsonb refuses U+0000: a submission whose output, exception message or returned text held one
-    # could not be saved, was retried as our fault and ended as grader_error, which never counts against it.
+    # PostgreSQL's jsonb refuses U+0000 and half a surrogate pair: a submission whose output, exception message or
+    # returned text held one could not be saved, was retried as our fault and ended as grader_error, which never
+    # counts against it.
     if connection.vendor != "postgresql":
         pytest.skip("set DATABASE_URL to a PostgreSQL database to run this (CI does)")
     question = Question.objects.get(slug="f1-score")
@@ -82,12 +83,13 @@ def test_nul_characters_in_what_the_code_prints_or_returns_are_graded_not_a_grad
 
 
 @pytest.mark.django_db
-def test_code_with_a_nul_character_is_refused_with_a_message(candidate):
-    # The form refuses it; the service (which the API and every other caller go through) must too: PostgreSQL
-    # cannot store it (a server error), and Python cannot compile it anyway.
+def test_code_with_a_nul_character_or_a_lone_surrogate_is_refused_with_a_message(candidate):
+    # The form refuses U+0000; the service, which every caller goes through, must refuse both: the database cannot
+    # store them (a server error), and Python cannot compile them anyway.
     question = Question.objects.get(slug="f1-score")
-    with pytest.raises(ValidationError, match="null character"):
-        services.submit(candidate=candidate, question=question, code="def f1_score():\n    return 1 # \x00\n")
+    for unstorable in ("\x00", "\ud800"):
+        with pytest.raises(ValidationError, match="null character"):
+            services.submit(candidate=candidate, question=question, code=f"def f1_score():\n    return 1 # {unstorable}\n")
     assert not question.submissions.exists()
 
 
