@@ -1,6 +1,8 @@
-"""Attacks found by red-teaming the grader, each against the real sandbox (both paths), none mocked.
+"""Attacks found by red-teaming the grader, none mocked: through the real sandbox (both paths, where a test
+takes `sandbox`) or through submit() and grade() with the sandbox behind them.
 
-Each test is an attack that once worked; the module docstring of the fix says why it no longer does.
+Each test is an attack that once worked; its comment says what it did, and the fix's comment why it no longer
+does.
 """
 
 import errno
@@ -114,7 +116,7 @@ SYSTEM_V_IPC = """
 """
 
 
-def test_system_v_ipc_cannot_hold_memory_outside_the_runs_cgroup(sandbox):
+def test_system_v_ipc_is_denied_so_no_memory_outlives_what_the_oom_killer_ends(sandbox):
     # Memory held in System V shared memory or message queues (512 MB of them) belongs to the run's IPC
     # namespace, not to a process: it outlived the processes the OOM killer ended, so the OOM killer went on to
     # the zygote's next run, forked ahead (the zygote was replaced and the next run went cold). No grading run
