@@ -53,6 +53,17 @@ def hidden_seed(content_hash: str) -> int:
     return int(digest[:16], 16)
 
 
+def split_seed(content_hash: str, submission_id: int) -> int:
+    """The seed of an ML task's hidden split for one submission: its own, and the same again when regraded.
+
+    An ML run's feedback holds the metric on the hidden split, which moves with every test row's label: were the
+    split the same for every submission, two submissions scoring the split alike but for one row would read that
+    row's label (0.0675 or 0.0710), and a model that looked the rows up would pass. The tasks' thresholds hold
+    over any seed (tests/grader/test_ml_margins.py), so each submission gets a split of its own.
+    """
+    return hidden_seed(f"{content_hash}:submission:{submission_id}")
+
+
 def task_cases(spec: dict, *, which: str, seed: int) -> list[Case]:
     """The visible example cases, or the hidden ones (fixed edge cases plus seeded random cases)."""
     if which == EXAMPLES:

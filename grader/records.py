@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from grader.sandbox import harness
+
 MAX_NAME = 200  # an exception type name
 MAX_TEXT = 20_000  # a message, a traceback, captured stdout
+# A returned value's nesting: the harness's own bound plus the levels a DataFrame's plain form adds.
+MAX_VALUE_DEPTH = harness.MAX_DEPTH + 10
 
 
 @dataclass
@@ -25,6 +29,27 @@ class ChannelRecords:
 
 def _text(value, limit=MAX_TEXT) -> bool:
     return type(value) is str and len(value) <= limit
+
+
+def _plain_value(value, depth=0) -> bool:
+    """Whether a case's value is plain data as the harness writes it (`harness.to_plain`).
+
+    JSON alone allows more: an integer of thousands of digits, which the trusted side's comparisons cannot
+    turn into a float (OverflowError), or nesting deep enough to exhaust their recursion.
+    """
+    if depth > MAX_VALUE_DEPTH:
+        return False
+    if value is None or type(value) in (bool, float):
+        return True
+    if type(value) is int:
+        return abs(value) <= harness.MAX_INT
+    if type(value) is str:
+        return len(value) <= harness.MAX_STR
+    if type(value) is list:
+        return all(_plain_value(v, depth + 1) for v in value)
+    if type(value) is dict:
+        return all(type(k) is str and _plain_value(v, depth + 1) for k, v in value.items())
+    return False
 
 
 def _valid_error(error) -> bool:
@@ -51,7 +76,7 @@ def _valid_case(record: dict, case_ids: set[str]) -> bool:
         return False
     keys = set(record) - {"stdout"}
     if record.get("ok") is True:
-        return keys == {"event", "id", "ok", "value"}
+        return keys == {"event", "id", "ok", "value"} and _plain_value(record["value"])
     return record.get("ok") is False and keys == {"event", "id", "ok", "error"} and _valid_error(record["error"])
 
 

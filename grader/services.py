@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import socket
 import time
 from datetime import timedelta
@@ -92,6 +93,8 @@ def check_submission_allowed(*, candidate: User, question: Question, code: str) 
         raise ValidationError("This is not a code task in the bank.")
     if not code.strip():
         raise ValidationError("Write some code before submitting.")
+    if UNSTORABLE.search(code):  # Python cannot compile either, and the database cannot store them
+        raise ValidationError("Code cannot contain a null character (U+0000) or half of a surrogate pair.")
     if len(code.encode()) > MAX_CODE_BYTES:
         raise ValidationError(f"Code is limited to {MAX_CODE_BYTES // 1024} KB.")
     since = timezone.now() - RATE_WINDOW
@@ -180,13 +183,15 @@ def prepared_cases_for(version: QuestionVersion, which: str) -> tuple[list[grade
     return prepared
 
 
-def _judge(version: QuestionVersion, code: str, kind: str) -> judging.Judgement:
+def _judge(version: QuestionVersion, code: str, kind: str, submission_id: int) -> judging.Judgement:
     which = grader_cases.EXAMPLES if kind == SubmissionKind.EXAMPLES else grader_cases.HIDDEN
+    seed = grader_cases.hidden_seed(version.content_hash)
+    if version.type == "ml":  # a hidden split of the submission's own (grader_cases.split_seed says why)
+        seed = grader_cases.split_seed(version.content_hash, submission_id)
     try:
         prepared = prepared_cases_for(version, which) if version.type == "code" else None
         return judging.run_task(
-            version.type, version.spec, code, which=which, seed=grader_cases.hidden_seed(version.content_hash),
-            points=float(version.points), prepared=prepared,
+            version.type, version.spec, code, which=which, seed=seed, points=float(version.points), prepared=prepared,
         )
     except SandboxUnavailable as exc:
         raise GraderFault(f"sandbox unavailable: {exc}") from exc
@@ -249,7 +254,7 @@ def grade(*, submission_id: int) -> Submission | None:
     submission = _take_lease(submission_id)
     if submission is None:
         return Submission.objects.filter(pk=submission_id).first()
-    judgement = _judge(submission.version, submission.code, submission.kind)
+    judgement = _judge(submission.version, submission.code, submission.kind, submission.pk)
     return _record_with_retries(submission_id=submission_id, version=submission.version, judgement=judgement,
                                 reason="first grading")
 
@@ -273,6 +278,27 @@ def _record_with_retries(**kwargs) -> Submission | None:
     return None
 
 
+# What PostgreSQL's jsonb refuses in text: U+0000, and half of a surrogate pair (a Python str never holds a
+# whole pair: JSON's "\ud83d\ude00" reads as one character).
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(value):
+    """`value` (a judgement's feedback or details) with every UNSTORABLE character replaced, in keys and text.
+
+    The code under test controls text that lands here (what it printed, its exception messages, the text it
+    returned): left in, the verdict could not be saved on PostgreSQL, the run was retried as our fault and ended
+    as grader_error, which never counts against the candidate.
+    """
+    if type(value) is str:
+        return UNSTORABLE.sub("\ufffd", value)
+    if type(value) is list:
+        return [storable(v) for v in value]
+    if type(value) is dict:
+        return {storable(k): storable(v) for k, v in value.items()}
+    return value
+
+
 @transaction.atomic
 def _record(*, submission_id: int, version: QuestionVersion, judgement: judging.Judgement, reason: str,
             regrade: bool = False) -> Submission | None:
@@ -293,8 +319,8 @@ def _record(*, submission_id: int, version: QuestionVersion, judgement: judging.
         max_score=judgement.max_score,
         passed=judgement.passed,
         total=judgement.total,
-        feedback=judgement.feedback,
-        details=judgement.details,
+        feedback=storable(judgement.feedback),
+        details=storable(judgement.details),
         reason=reason,
     )
     submission.version = version
@@ -304,7 +330,7 @@ def _record(*, submission_id: int, version: QuestionVersion, judgement: judging.
     submission.max_score = judgement.max_score
     submission.passed = judgement.passed
     submission.total = judgement.total
-    submission.feedback = judgement.feedback
+    submission.feedback = storable(judgement.feedback)
     submission.graded_at = timezone.now()
     submission.lease_until = None
     submission.save(update_fields=["version", "status", "verdict", "score", "max_score", "passed", "total", "feedback",
@@ -355,7 +381,7 @@ def grading_give_up(*, submission_id: int, reason: str) -> None:
 def regrade(*, submission: Submission, reason: str) -> Submission:
     """Grade a graded submission again against its question's current version, keeping every earlier grade."""
     version = submission.question.current_version
-    judgement = _judge(version, submission.code, submission.kind)
+    judgement = _judge(version, submission.code, submission.kind, submission.pk)
     return _record_with_retries(submission_id=submission.pk, version=version, judgement=judgement, reason=reason,
                                 regrade=True)
 

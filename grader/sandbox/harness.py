@@ -25,6 +25,7 @@ PACKAGES_PATH = "/packages"
 MAX_STR = 100_000
 MAX_ITEMS = 1_000_000
 MAX_DEPTH = 20
+MAX_INT = 10**30  # a bigger returned integer is refused (the trusted side compares numbers as floats too)
 MAX_CASE_STDOUT = 4_000
 # The key that marks a DataFrame or Series in plain data (a plain dict may not use it).
 PANDAS_TAG = "__pandas__"
@@ -60,7 +61,7 @@ def to_plain(value, _depth=0, _budget=None):
     if value is None or kind is bool or kind is float:
         return value
     if kind is int:
-        if abs(value) > 10**30:
+        if abs(value) > MAX_INT:
             raise NotPlain("the returned integer is too large")
         return value
     if kind is str:

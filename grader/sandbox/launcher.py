@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from grader.sandbox import cgroups, uids, warm
+from grader.sandbox.harness import MAX_ITEMS
 from grader.sandbox.seccomp import filter_program
 from grader.sandbox.uids import SANDBOX_UIDS, UID_LOCKS, uids_used_here  # noqa: F401  (their home was here)
 
@@ -79,6 +80,7 @@ PRESTARTED = ([], ["numpy"], ["numpy", "sklearn"], ["numpy", "pandas"], ["numpy"
 HIDDEN_UNDER_USR = ["/usr/lib/python3/dist-packages", "/usr/local/lib"]
 MAX_OUTPUT_BYTES = 64 * 1024  # stdout + stderr of the whole run
 MAX_RESULT_BYTES = 16 * 1024 * 1024  # the result channel
+MAX_RECORD_CONTAINERS = MAX_ITEMS  # lists and dicts in one record (brackets in its text count too: a bound)
 SCRATCH_BYTES = 32 * 1024 * 1024  # /work; /tmp gets half
 MiB = 1024 * 1024
 START_UP_SECONDS = 1.0  # added to a task's time limit for the interpreter's start (the cold path's)
@@ -610,6 +612,11 @@ def _kill_run(uid: int, group: cgroups.RunGroup | None) -> None:
 def _parse_records(data: bytes) -> tuple[list[dict], bool]:
     records, malformed = [], False
     for line in data.splitlines():
+        # Parsed, "[]," costs us 56 bytes: a forged record of 16 MB of them held 450 MB of the worker for
+        # seconds. The harness never writes more values in a record than MAX_ITEMS (each list and dict counts).
+        if line.count(b"[") + line.count(b"{") > MAX_RECORD_CONTAINERS:
+            malformed = True
+            continue
         try:
             record = json.loads(line)
         except (ValueError, RecursionError):

@@ -20,6 +20,10 @@ DENIED = [
     # kernel interfaces with a history of exploits
     "bpf", "perf_event_open", "userfaultfd", "io_uring_setup", "io_uring_enter", "io_uring_register",
     "keyctl", "add_key", "request_key", "fanotify_init", "lookup_dcookie",
+    # System V IPC: its objects belong to the run's IPC namespace, not to a process, so memory held in them (shared
+    # memory, message queues: 512 MB of them) outlived the processes the OOM killer ended, and the OOM killer
+    # went on to the zygote's next run, forked ahead (the zygote was replaced, the next run went cold).
+    "msgget", "semget", "shmget",
     # the machine itself
     "kexec_load", "kexec_file_load", "init_module", "finit_module", "delete_module", "reboot", "swapon",
     "swapoff", "acct", "quotactl", "syslog", "settimeofday", "clock_settime", "clock_adjtime", "adjtimex",
