@@ -49,11 +49,6 @@ def log_out_everywhere(request):
     return redirect("account_login")
 
 
-@role_required(Role.REVIEWER)
-def reviewer_home(request):
-    return render(request, "accounts/reviewer_home.html")
-
-
 @role_required(Role.RECRUITER)
 def recruiter_home(request):
     return render(request, "accounts/recruiter_home.html")

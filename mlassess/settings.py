@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "questions",
     "profiles",
     "grader",
+    "reviews",
 ]
 
 MIDDLEWARE = [
@@ -102,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.role_home",
+                "reviews.context_processors.unread_notifications",
             ],
         },
     },
@@ -255,6 +257,14 @@ vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="MLAssess <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- end of accounts block ---
+
+# --- reviews ---
+REVIEW_CLAIM_MINUTES = env.int("REVIEW_CLAIM_MINUTES", default=15)  # a claimed item is yours this long
+REVIEW_SECOND_GRADE_SHARE = env.float("REVIEW_SECOND_GRADE_SHARE", default=0.10)  # free-text answers graded twice
+REVIEW_DISAGREEMENT_POINTS = env.float("REVIEW_DISAGREEMENT_POINTS", default=1.0)  # more apart → a lead reviewer
+REVIEW_APPEALS_PER_DAY = env.int("REVIEW_APPEALS_PER_DAY", default=3)  # per candidate, over 24 hours
+REVIEW_LEAD_GROUP = "Lead reviewers"
+# --- end of reviews block ---
 
 LOGGING = {
     "version": 1,

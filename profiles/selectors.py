@@ -583,7 +583,7 @@ def candidate_data_export(*, candidate: User) -> dict:
     Left out: the password (stored only as a hash) and, of code submissions, the grader's staff-only record of
     hidden cases (inputs and expected values candidates never see).
     """
-    from grader.models import SubmissionGrade
+    from reviews.models import GradeRecord
 
     profile = CandidateProfile.objects.filter(candidate=candidate).first()
     mastery_fields = ["level", "score", "coverage", "graded_questions", "solved_questions", "total_questions",
@@ -592,9 +592,11 @@ def candidate_data_export(*, candidate: User) -> dict:
         Submission.objects.filter(candidate=candidate).select_related("question", "version").order_by("created_at", "id")
     )
     grades: dict[int, list[dict]] = {}
-    for grade in SubmissionGrade.objects.filter(submission__candidate=candidate).order_by("created_at", "id"):
+    # Who graded stays out: the candidate sees that a reviewer graded, never who.
+    for grade in GradeRecord.objects.filter(submission__candidate=candidate, applied=True).order_by("created_at", "id"):
         grades.setdefault(grade.submission_id, []).append(
-            {"graded_at": grade.created_at, "reason": grade.reason, "verdict": grade.verdict, "score": grade.score,
+            {"graded_at": grade.created_at, "reason": grade.reason, "source": grade.source, "verdict": grade.verdict,
+             "score": grade.score,
              "max_score": grade.max_score, "passed": grade.passed, "total": grade.total, "feedback": grade.feedback}
         )
     return {
