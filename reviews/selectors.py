@@ -95,13 +95,14 @@ def queue_summary(*, reviewer: User) -> list[QueueRow]:
     ]
 
 
-def review_item_for_reviewer(*, reviewer: User, item_id: int) -> ReviewItem:
-    """An item as its claimer sees it. 404 unless this reviewer holds a live claim on it (or it is done by them)."""
+def review_item_for_reviewer(*, reviewer: User, item_id: int, saving: bool = False) -> ReviewItem:
+    """An item as a reviewer sees it: 404 unless they hold its claim (or graded it). When `saving`, any item
+    is returned: the grading service itself decides, under a lock, whether their grade may be saved."""
     item = (
         ReviewItem.objects.select_related("question", "attempt__version", "submission__version", "appeal", "record")
         .filter(pk=item_id).first()
     )
-    if item is None or item.claimed_by_id != reviewer.pk and item.done_by_id != reviewer.pk:
+    if item is None or not saving and item.claimed_by_id != reviewer.pk and item.done_by_id != reviewer.pk:
         raise Http404("This item is not claimed by you. Take it from the queue with “Grade next”.")
     return item
 

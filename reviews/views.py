@@ -76,8 +76,8 @@ def _grade_form(item, data=None):
 
 @reviewer_required
 def review_item(request, item_id):
-    item = selectors.review_item_for_reviewer(reviewer=request.user, item_id=item_id)
-    if item.done_at is not None:
+    item = selectors.review_item_for_reviewer(reviewer=request.user, item_id=item_id, saving=request.method == "POST")
+    if item.done_at is not None and request.method == "GET":
         messages.info(request, "You graded this item. Take the next one.")
         return redirect("reviewer-home")
     form = _grade_form(item, request.POST if request.method == "POST" else None)
