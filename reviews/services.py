@@ -447,3 +447,27 @@ def free_text_queued(*, attempt: Attempt) -> ReviewItem:
     """A free-text answer waits for a reviewer: queue it."""
     return review_item_create(kind=ReviewKind.FREE_TEXT, attempt=attempt)
 
+
+
+def demo_reviews_ensure(*, candidate: User) -> int:
+    """Give the demo a live review queue (once): the demo candidate's answers to a few free-text questions,
+    waiting for a reviewer, and an appeal of one of their automatically graded answers. Returns how many
+    answers and appeals it made."""
+    from questions.models import Question, QuestionType
+    from questions.services import answer_submit
+
+    if Appeal.objects.filter(candidate=candidate).exists() or candidate.attempts.filter(version__type=QuestionType.FREE_TEXT).exists():
+        return 0
+    made = 0
+    free_text = Question.objects.filter(retired=False, current_version__type=QuestionType.FREE_TEXT).order_by("stage__position", "slug")
+    for question in free_text[:3]:
+        answer_submit(candidate=candidate, question=question, raw_answer=(
+            "I would hold out a test set that is never used for tuning, tune on cross-validation folds of the training "
+            "data only, and report the test score once at the end, with a confidence interval."
+        ))
+        made += 1
+    graded = candidate.attempts.filter(status=AttemptStatus.GRADED).order_by("created_at").first()
+    if graded is not None:
+        appeal_create(candidate=candidate, attempt=graded, reason="I think my answer is also correct: please take another look.")
+        made += 1
+    return made

@@ -302,3 +302,15 @@ def test_the_dashboard_counts_waiting_oldest_median_and_per_reviewer(candidate, 
     assert figures.waiting == 1 and figures.oldest_wait < timedelta(minutes=5)
     assert timedelta(hours=2) <= figures.median_to_grade < timedelta(hours=2, minutes=5)
     assert [(name, n) for name, n, _ in figures.reviewers] == [(reviewer.username, 1)]
+
+
+def test_the_demo_has_a_live_queue_with_an_appeal(settings, reviewer):
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    call_command("load_demo")  # idempotent
+    kinds = sorted(ReviewItem.objects.filter(done_at__isnull=True).values_list("kind", flat=True))
+    assert kinds == ["appeal", "free_text", "free_text", "free_text"]
+    rows = selectors.queue_summary(reviewer=reviewer)
+    assert sum(r.available for r in rows) == 4

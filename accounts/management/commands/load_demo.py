@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from accounts.selectors import two_factor_required
 from accounts.services import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_accounts_ensure
 from questions.services import demo_attempts_ensure
+from reviews.services import demo_reviews_ensure
 
 FORCE_FLAG = "--with-public-demo-passwords"
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         users = demo_accounts_ensure()
         candidate = next(u for u in users if u.is_candidate)
         demo_attempts_ensure(candidate=candidate)
+        demo_reviews_ensure(candidate=candidate)  # free-text answers and an appeal waiting in the review queue
         self.stdout.write("Demo accounts (password for all: %s):" % DEMO_PASSWORD)
         for user in users:
             second = "  + a code from the TOTP secret below" if two_factor_required(user=user) else ""
