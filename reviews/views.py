@@ -71,7 +71,7 @@ def _grade_form(item, data=None):
     target = item.target
     # A second grade and a lead review are independent: the rubric comes without the earlier grades.
     return RubricGradeForm(data, rubric=selectors.rubric_of(target), max_score=target.max_score,
-                           needs_reply=item.kind in (ReviewKind.APPEAL, ReviewKind.RECHECK) and not selectors.rubric_of(target))
+                           needs_reply=item.kind == ReviewKind.APPEAL)
 
 
 @reviewer_required
@@ -102,8 +102,11 @@ def review_item(request, item_id):
             if "next" in request.POST:
                 return grade_next(request, item.question.slug)
             return redirect("reviewer-home")
-    return render(request, "reviews/grade.html", {"item": item, "target": item.target, "form": form,
-                                                  "is_submission": bool(item.submission_id)})
+    return render(request, "reviews/grade.html", {
+        "item": item, "target": item.target, "form": form,
+        # A second grade is blind to the first, and a lead's to both.
+        "independent": item.kind in (ReviewKind.SECOND_GRADE, ReviewKind.LEAD),
+    })
 
 
 @reviewer_required

@@ -182,3 +182,13 @@ def test_lists_page(reviewer_client, candidate, settings):
         helpers.answer(candidate, CHOICE, right=True)
     page = reviewer_client.get(reverse("auto-graded")).content.decode()
     assert "Page 1 of 2" in page
+
+
+def test_a_second_grader_does_not_see_the_first_grade(client, settings, candidate, reviewer, second_reviewer):
+    settings.REVIEW_SECOND_GRADE_SHARE = 1.0
+    attempt = helpers.free_text(candidate, FREE)
+    client.force_login(reviewer)
+    client.post(_claim(client, attempt), {"tick_0": "on", "overall": "First reviewer's words"})
+    client.force_login(second_reviewer)
+    page = client.get(_claim(client, attempt)).content.decode()
+    assert "Second grade" in page and "Current score" not in page and "First reviewer" not in page

@@ -65,8 +65,9 @@ def test_two_reviewers_saving_one_item_after_a_claim_ran_out_never_both_save(can
         ReviewItem.objects.filter(pk=item.pk).update(claim_expires_at=timezone.now() - timedelta(seconds=1))
         before = attempt.grade_records.count()
         results = _race(
-            lambda: services.review_grade_save(reviewer=reviewer, item_id=item.pk, score=1, overall="first", reason="a"),
-            lambda: services.review_grade_save(reviewer=second_reviewer, item_id=item.pk, score=2, overall="second", reason="b"),
+            lambda pk=item.pk: services.review_grade_save(reviewer=reviewer, item_id=pk, score=1, overall="first", reason="a"),
+            lambda pk=item.pk: services.review_grade_save(reviewer=second_reviewer, item_id=pk, score=2, overall="second",
+                                                          reason="b"),
         )
         saved = [r for r in results if not isinstance(r, Exception)]
         refused = [r for r in results if isinstance(r, services.ReviewConflict)]
