@@ -34,7 +34,7 @@ class Command(BaseCommand):
         candidate = next(u for u in users if u.is_candidate)
         demo_attempts_ensure(candidate=candidate)
         demo_reviews_ensure(candidate=candidate)  # free-text answers and an appeal waiting in the review queue
-        self.stdout.write("Demo accounts (password for all: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for user in users:
             second = "  + a code from the TOTP secret below" if two_factor_required(user=user) else ""
             self.stdout.write(f"  {user.role:<10} {user.username:<10}{second}")
