@@ -264,6 +264,8 @@ REVIEW_SECOND_GRADE_SHARE = env.float("REVIEW_SECOND_GRADE_SHARE", default=0.10)
 REVIEW_DISAGREEMENT_POINTS = env.float("REVIEW_DISAGREEMENT_POINTS", default=1.0)  # more apart → a lead reviewer
 REVIEW_APPEALS_PER_DAY = env.int("REVIEW_APPEALS_PER_DAY", default=3)  # per candidate, over 24 hours
 REVIEW_LEAD_GROUP = "Lead reviewers"
+# Links in notification e-mails (sent outside any request) start with this.
+SITE_URL = env("DJANGO_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # --- end of reviews block ---
 
 LOGGING = {

@@ -432,7 +432,7 @@ def notification_send(*, user: User, text: str, url: str = "") -> Notification:
     """Tell a user something in the app, and by e-mail once the transaction commits."""
     note = Notification.objects.create(user=user, text=text[:500], url=url)
     if user.email:
-        body = text + (f"\n\nOpen it: {url}" if url else "")
+        body = text + (f"\n\nOpen it: {settings.SITE_URL}{url}" if url else "")
         transaction.on_commit(lambda: send_mail(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{text[:80]}", body,
                                                 settings.DEFAULT_FROM_EMAIL, [user.email], fail_silently=True))
     return note

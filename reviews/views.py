@@ -4,6 +4,7 @@ show the candidate's name, username or e-mail address."""
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -53,6 +54,7 @@ def dashboard(request):
     page = Paginator(selectors.queue_summary(reviewer=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "reviews/dashboard.html", {
         "page": page, "figures": selectors.dashboard(), "is_lead": selectors.is_lead_reviewer(user=request.user),
+        "claim_minutes": settings.REVIEW_CLAIM_MINUTES,
     })
 
 

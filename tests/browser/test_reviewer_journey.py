@@ -26,6 +26,10 @@ def test_a_reviewer_clears_the_queue_and_the_candidate_appeals(page, live_server
     expect(page).to_have_url(f"{live_server.url}/reviewer/")
     expect(page.get_by_role("heading", name="Review queue")).to_be_visible()
     expect(page.get_by_text("ada")).to_have_count(0)  # blind
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0
+    shot(page, "reviews-dashboard-390")
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_role("button", name="Grade next").click()
     expect(page.get_by_text("My considered answer.")).to_be_visible()
     expect(page.get_by_text("Reference answer")).to_be_visible()

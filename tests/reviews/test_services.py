@@ -254,6 +254,7 @@ def test_an_appeal_enters_the_queue_and_its_outcome_reaches_the_candidate(candid
     note = Notification.objects.get(user=candidate)
     assert "changed your grade" in note.text and note.url == f"/attempts/{attempt.pk}/"
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [candidate.email] and reviewer.email not in mail.outbox[0].body
+    assert f"http://127.0.0.1:8000/attempts/{attempt.pk}/" in mail.outbox[0].body
     assert attempt.grade_records.order_by("-id").first().source == GradeSource.APPEAL
 
 
