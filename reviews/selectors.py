@@ -221,12 +221,17 @@ def agreement(pairs: list[tuple[float, float]], *, points: int | None = None) ->
 def _agreement_pairs() -> list[tuple[int, int, int, float, float, int]]:
     """(question id, first reviewer id, second reviewer id, first score, second score, points) per answer
     graded twice."""
+    seconds = list(
+        GradeRecord.objects.filter(source=GradeSource.SECOND, attempt__isnull=False).select_related("attempt")
+        .order_by("created_at", "id")
+    )
     firsts: dict[int, GradeRecord] = {}
-    for r in GradeRecord.objects.filter(source=GradeSource.REVIEWER, attempt__isnull=False).order_by("created_at", "id"):
+    for r in GradeRecord.objects.filter(source=GradeSource.REVIEWER, attempt_id__in={s.attempt_id for s in seconds}).order_by(
+        "created_at", "id"
+    ):
         firsts.setdefault(r.attempt_id, r)
     out = []
-    seconds = GradeRecord.objects.filter(source=GradeSource.SECOND, attempt__isnull=False).select_related("attempt")
-    for s in seconds.order_by("created_at", "id"):
+    for s in seconds:
         f = firsts.get(s.attempt_id)
         if f is not None:
             out.append((s.attempt.question_id, f.grader_id, s.grader_id, f.score, s.score, int(s.max_score)))
