@@ -204,3 +204,23 @@ def test_a_reviewer_queues_a_recheck_and_grades_it_with_a_reason(reviewer_client
     reviewer_client.post(url, {"score": "1", "overall": "Both readings are fair."})
     attempt.refresh_from_db()
     assert attempt.score == 1 and ReviewItem.objects.get(pk=item.pk).done_at is not None
+
+
+def test_the_data_export_holds_grades_appeals_and_notifications_but_not_who_graded(client, candidate):
+    import json
+
+    from accounts.models import Role
+    from tests.conftest import make_account
+
+    reviewer = make_account("zed-grader", Role.REVIEWER)
+    attempt = helpers.answer(candidate, CHOICE, right=False)
+    from reviews import services
+
+    services.grade_override(reviewer=reviewer, attempt=attempt, score=attempt.max_score, reason="ambiguous wording")
+    services.appeal_create(candidate=candidate, attempt=attempt, reason="thanks, but why?")
+    client.force_login(candidate)
+    data = json.loads(client.get(reverse("profile-export")).content)
+    answer = next(a for a in data["answers"] if a["question"] == CHOICE)
+    assert [g["source"] for g in answer["grades"]] == ["automatic", "override"]
+    assert data["appeals"][0]["reason"] == "thanks, but why?" and len(data["notifications"]) == 1
+    assert "zed-grader" not in json.dumps(data)
