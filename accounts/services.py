@@ -70,7 +70,7 @@ AUTHOR_PERMISSIONS = [
     ("questions", "view_questionversion"),
     ("questions", "view_attempt"),
     ("grader", "view_submission"),
-    ("grader", "view_submissiongrade"),
+    ("reviews", "view_graderecord"),
 ]
 
 

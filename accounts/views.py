@@ -56,11 +56,6 @@ def log_out_everywhere(request):
     return redirect("account_login")
 
 
-@role_required(Role.REVIEWER)
-def reviewer_home(request):
-    return render(request, "accounts/reviewer_home.html")
-
-
 @role_required(Role.RECRUITER)
 def recruiter_home(request):
     from recruiting.views import dashboard  # the recruiter's home is the recruiting dashboard

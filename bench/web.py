@@ -81,8 +81,12 @@ def remove_bench_data() -> None:
 
     with connection.cursor() as cur:
         bench_users = "SELECT id FROM accounts_user WHERE username LIKE 'bench-%'"
-        cur.execute(f"DELETE FROM grader_submissiongrade WHERE submission_id IN "
-                    f"(SELECT id FROM grader_submission WHERE candidate_id IN ({bench_users}))")
+        for table in ["reviews_reviewitem", "reviews_graderecord"]:
+            cur.execute(f"DELETE FROM {table} WHERE submission_id IN "
+                        f"(SELECT id FROM grader_submission WHERE candidate_id IN ({bench_users})) OR attempt_id IN "
+                        f"(SELECT id FROM questions_attempt WHERE candidate_id IN ({bench_users}))")
+        cur.execute(f"DELETE FROM reviews_appeal WHERE candidate_id IN ({bench_users})")
+        cur.execute(f"DELETE FROM reviews_notification WHERE user_id IN ({bench_users})")
         for table in ["grader_submission", "questions_attempt", "profiles_bestresult", "profiles_topicmastery",
                       "profiles_stagemastery", "profiles_profileview", "profiles_candidateprofile"]:
             cur.execute(f"DELETE FROM {table} WHERE candidate_id IN ({bench_users})")

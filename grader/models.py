@@ -36,7 +36,7 @@ class Submission(models.Model):
     kind = models.CharField(max_length=10, choices=SubmissionKind.choices, default=SubmissionKind.SUBMIT)
     code = models.TextField()
     status = models.CharField(max_length=10, choices=SubmissionStatus.choices, default=SubmissionStatus.QUEUED)
-    # The current grade (the newest row of `grades`), copied here for cheap lists.
+    # The current grade (the newest applied reviews.GradeRecord), copied here for cheap lists.
     verdict = models.CharField(max_length=16, choices=Verdict.choices, blank=True)
     score = models.FloatField(null=True, blank=True)
     max_score = models.FloatField()
@@ -76,31 +76,6 @@ class Submission(models.Model):
     @property
     def is_done(self) -> bool:
         return self.status in (SubmissionStatus.GRADED, SubmissionStatus.FAILED)
-
-
-class SubmissionGrade(models.Model):
-    """One grading of a submission. Regrades add rows, so every grade ever given stays explainable."""
-
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="grades")
-    version = models.ForeignKey(QuestionVersion, on_delete=models.PROTECT, related_name="+")
-    verdict = models.CharField(max_length=16, choices=Verdict.choices)
-    score = models.FloatField()
-    max_score = models.FloatField()
-    passed = models.PositiveIntegerField()
-    total = models.PositiveIntegerField()
-    feedback = models.JSONField(default=dict)
-    # The full trusted-side record (per-case outcomes, hidden ones included): for staff, never candidates.
-    details = models.JSONField(default=dict)
-    reason = models.CharField(max_length=200, default="first grading")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(score__gte=0, score__lte=models.F("max_score")), name="grade_score_in_range"
-            ),
-        ]
 
 
 class PreparedCases(models.Model):

@@ -30,16 +30,16 @@ from grader import judging
 from grader.models import (
     PreparedCases,
     Submission,
-    SubmissionGrade,
     SubmissionKind,
     SubmissionStatus,
     Verdict,
 )
 from grader.queue import grading_task_id, submissions_in_broker
 from grader.sandbox.launcher import SandboxUnavailable
-from profiles.services import progress_update
 from questions.bank_format import BankError, load_bank
 from questions.models import CODE_TYPES, Question, QuestionVersion
+from reviews.models import GradeSource
+from reviews.services import grade_record_create
 
 log = logging.getLogger(__name__)
 
@@ -311,8 +311,13 @@ def _record(*, submission_id: int, version: QuestionVersion, judgement: judging.
     )
     if submission.status == SubmissionStatus.GRADED and not regrade:
         return submission  # another run of the same job finished first: one grade per submission
-    SubmissionGrade.objects.create(
+    # The verdict goes into the grading trail, which copies it onto the submission and updates progress
+    # (example runs never count) in this same transaction.
+    submission.graded_at = timezone.now()
+    submission.lease_until = None
+    grade_record_create(
         submission=submission,
+        source=GradeSource.AUTOMATIC,
         version=version,
         verdict=judgement.verdict,
         score=judgement.score,
@@ -322,21 +327,8 @@ def _record(*, submission_id: int, version: QuestionVersion, judgement: judging.
         feedback=storable(judgement.feedback),
         details=storable(judgement.details),
         reason=reason,
+        also_save=("graded_at", "lease_until"),
     )
-    submission.version = version
-    submission.status = SubmissionStatus.GRADED
-    submission.verdict = judgement.verdict
-    submission.score = judgement.score
-    submission.max_score = judgement.max_score
-    submission.passed = judgement.passed
-    submission.total = judgement.total
-    submission.feedback = storable(judgement.feedback)
-    submission.graded_at = timezone.now()
-    submission.lease_until = None
-    submission.save(update_fields=["version", "status", "verdict", "score", "max_score", "passed", "total", "feedback",
-                                   "graded_at", "lease_until"])
-    if submission.kind == SubmissionKind.SUBMIT:  # example runs never count for progress
-        progress_update(candidate=submission.candidate, question=submission.question)
     return submission
 
 

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "profiles",
     "grader",
     "recruiting",
+    "reviews",
 ]
 
 MIDDLEWARE = [
@@ -103,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.role_home",
+                "reviews.context_processors.unread_notifications",
             ],
         },
     },
@@ -201,8 +203,6 @@ CELERY_BEAT_SCHEDULE = {
 }
 # A new pool process starts its sandbox zygotes again (a second or two of CPU): recycle rarely.
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 5000
-# Absolute links in e-mails sent outside a request (listing expiry warnings).
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 # --- Accounts: django-allauth (sign-up, e-mail verification, password reset, throttling, TOTP, sessions) ---
 INSTALLED_APPS += ["django.contrib.humanize", "allauth", "allauth.account", "allauth.mfa", "allauth.usersessions"]
@@ -260,6 +260,16 @@ vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="MLAssess <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- end of accounts block ---
+
+# --- reviews ---
+REVIEW_CLAIM_MINUTES = env.int("REVIEW_CLAIM_MINUTES", default=15)  # a claimed item is yours this long
+REVIEW_SECOND_GRADE_SHARE = env.float("REVIEW_SECOND_GRADE_SHARE", default=0.10)  # free-text answers graded twice
+REVIEW_DISAGREEMENT_POINTS = env.float("REVIEW_DISAGREEMENT_POINTS", default=1.0)  # more apart → a lead reviewer
+REVIEW_APPEALS_PER_DAY = env.int("REVIEW_APPEALS_PER_DAY", default=3)  # per candidate, over 24 hours
+REVIEW_LEAD_GROUP = "Lead reviewers"
+# Absolute links in e-mails sent outside any request (review notifications, listing expiry warnings).
+SITE_URL = env("DJANGO_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# --- end of reviews block ---
 
 LOGGING = {
     "version": 1,

@@ -584,8 +584,8 @@ def candidate_data_export(*, candidate: User) -> dict:
     Left out: the password (stored only as a hash) and, of code submissions, the grader's staff-only record of
     hidden cases (inputs and expected values candidates never see).
     """
-    from grader.models import SubmissionGrade
     from recruiting.selectors import applications_of
+    from reviews.models import Appeal, GradeRecord, Notification
 
     profile = CandidateProfile.objects.filter(candidate=candidate).first()
     mastery_fields = ["level", "score", "coverage", "graded_questions", "solved_questions", "total_questions",
@@ -594,9 +594,16 @@ def candidate_data_export(*, candidate: User) -> dict:
         Submission.objects.filter(candidate=candidate).select_related("question", "version").order_by("created_at", "id")
     )
     grades: dict[int, list[dict]] = {}
-    for grade in SubmissionGrade.objects.filter(submission__candidate=candidate).order_by("created_at", "id"):
+    answer_grades: dict[int, list[dict]] = {}
+    # Who graded stays out: the candidate sees that a reviewer graded, never who.
+    for grade in GradeRecord.objects.filter(attempt__candidate=candidate, applied=True).order_by("created_at", "id"):
+        answer_grades.setdefault(grade.attempt_id, []).append(
+            {"graded_at": grade.created_at, "reason": grade.reason, "source": grade.source, "score": grade.score,
+             "max_score": grade.max_score, "feedback": grade.feedback})
+    for grade in GradeRecord.objects.filter(submission__candidate=candidate, applied=True).order_by("created_at", "id"):
         grades.setdefault(grade.submission_id, []).append(
-            {"graded_at": grade.created_at, "reason": grade.reason, "verdict": grade.verdict, "score": grade.score,
+            {"graded_at": grade.created_at, "reason": grade.reason, "source": grade.source, "verdict": grade.verdict,
+             "score": grade.score,
              "max_score": grade.max_score, "passed": grade.passed, "total": grade.total, "feedback": grade.feedback}
         )
     return {
@@ -626,7 +633,8 @@ def candidate_data_export(*, candidate: User) -> dict:
         ],
         "answers": [
             {"question": a.question.slug, "version": a.version.number, "answered_at": a.created_at, "answer": a.answer,
-             "variant": a.variant, "status": a.status, "score": a.score, "max_score": a.max_score, "feedback": a.feedback}
+             "variant": a.variant, "status": a.status, "score": a.score, "max_score": a.max_score, "feedback": a.feedback,
+             "grades": answer_grades.get(a.pk, [])}
             for a in Attempt.objects.filter(candidate=candidate).select_related("question", "version").order_by("created_at", "id")
         ],
         "submissions": [
@@ -641,6 +649,15 @@ def candidate_data_export(*, candidate: User) -> dict:
              "note": a.note, "consent_given_at": a.consent_given_at, "status": a.status, "withdrawn_at": a.withdrawn_at}
             for a in applications_of(candidate=candidate)
         ],
+        "appeals": [
+            {"asked_at": ap.created_at, "reason": ap.reason, "status": ap.status, "score_before": ap.score_before,
+             "score_after": ap.score_after, "reply": ap.reply, "decided_at": ap.decided_at,
+             "answer_id": ap.attempt_id, "submission_id": ap.submission_id}
+            for ap in Appeal.objects.filter(candidate=candidate).order_by("created_at", "id")
+        ],
+        "notifications": list(
+            Notification.objects.filter(user=candidate).order_by("created_at", "id").values("created_at", "text", "url", "read_at")
+        ),
         "profile_views": [
             {"viewed_at": v.viewed_at, "organisation": v.organisation_name,
              "viewer": v.viewer.username if v.viewer else None}

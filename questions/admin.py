@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from questions.models import Attempt, Question, QuestionVersion, Stage, Topic
+from reviews.admin import GradeRecordInline
 
 
 class TopicInline(admin.TabularInline):
@@ -46,6 +47,7 @@ class AttemptAdmin(admin.ModelAdmin):
     list_filter = ("status", "question__stage")
     search_fields = ("candidate__username", "question__slug")
     readonly_fields = [f.name for f in Attempt._meta.fields]
+    inlines = [GradeRecordInline]
 
     def has_add_permission(self, request):
         return False

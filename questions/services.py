@@ -24,6 +24,8 @@ from questions.models import (
     Stage,
     Topic,
 )
+from reviews.models import GradeSource
+from reviews.services import free_text_queued, grade_record_create
 
 
 @dataclass
@@ -176,6 +178,7 @@ def answer_submit(*, candidate: User, question: Question, raw_answer) -> Attempt
             max_score=max_score,
             feedback="Saved. A reviewer will grade it against the rubric; compare with the reference answer below.",
         )
+        free_text_queued(attempt=attempt)
         progress_update(candidate=candidate, question=question)
         return attempt
     if version.type == QuestionType.SINGLE_CHOICE:
@@ -185,18 +188,19 @@ def answer_submit(*, candidate: User, question: Question, raw_answer) -> Attempt
     else:
         variant, expected = variants.numeric_variant(version.spec, candidate_id=candidate.pk, question_slug=question.slug)
         grade = scoring.grade_numeric(version.spec, answer, expected)
+    # Stored as waiting, then graded through the trail, which writes the grade, its record and progress.
     attempt = Attempt.objects.create(
         candidate=candidate,
         question=question,
         version=version,
         answer=answer,
         variant=variant,
-        status=AttemptStatus.GRADED,
-        score=round(grade.fraction * max_score, 4),
+        status=AttemptStatus.PENDING_REVIEW,
         max_score=max_score,
         feedback=grade.feedback,
     )
-    progress_update(candidate=candidate, question=question)
+    grade_record_create(attempt=attempt, source=GradeSource.AUTOMATIC, score=round(grade.fraction * max_score, 4),
+                        reason="automatic grading", feedback={"overall": grade.feedback})
     return attempt
 
 

@@ -10,6 +10,7 @@ export DJANGO_DEBUG=0
 export DJANGO_HTTPS=0
 PORT="${MLASSESS_PORT:-8000}"
 URL="http://127.0.0.1:$PORT"
+export DJANGO_SITE_URL="${DJANGO_SITE_URL:-$URL}"  # links in e-mails
 PY=.venv/bin/python
 VAR="${MLASSESS_VAR_DIR:-var}"
 

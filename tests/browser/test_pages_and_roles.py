@@ -26,7 +26,7 @@ def horizontal_overflow(page) -> int:
     "role, path, heading",
     [
         (Role.CANDIDATE, "/roadmap/", "Your roadmap"),
-        (Role.REVIEWER, "/reviewer/", "Reviewer home"),
+        (Role.REVIEWER, "/reviewer/", "Review queue"),
         (Role.RECRUITER, "/recruiter/", "Recruiter home"),
         (Role.AUTHOR, "/author/", "Author home"),
     ],

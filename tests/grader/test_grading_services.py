@@ -12,7 +12,6 @@ from django.utils import timezone
 from grader import services
 from grader.models import (
     Submission,
-    SubmissionGrade,
     SubmissionKind,
     SubmissionStatus,
     Verdict,
@@ -20,6 +19,7 @@ from grader.models import (
 from grader.sandbox import launcher
 from profiles.selectors import roadmap_progress
 from questions.models import Question
+from reviews.models import GradeRecord
 
 pytestmark = pytest.mark.django_db
 TASKS = Path(settings.BANK_DIR) / "core-ml"
@@ -40,7 +40,7 @@ def submit_now(candidate, slug, code, kind=SubmissionKind.SUBMIT, capture=None):
 def test_a_correct_submission_is_accepted_and_feeds_progress(candidate, eager_celery, django_capture_on_commit_callbacks):
     submission = submit_now(candidate, "k-fold", code_of("k-fold", "solution.py"), capture=django_capture_on_commit_callbacks)
     assert (submission.status, submission.verdict, submission.score) == (SubmissionStatus.GRADED, Verdict.ACCEPTED, 10.0)
-    assert submission.grades.count() == 1
+    assert submission.grade_records.count() == 1
     core = next(p for p in roadmap_progress(candidate=candidate) if p.stage.slug == "core-ml")
     assert core.solved == 1 and core.points_earned == 10
 
@@ -57,7 +57,7 @@ def test_grading_is_idempotent(candidate, eager_celery, django_capture_on_commit
     submission = submit_now(candidate, "k-fold", code_of("k-fold", "solution.py"), capture=django_capture_on_commit_callbacks)
     services.grade(submission_id=submission.pk)
     services.grade(submission_id=submission.pk)
-    assert SubmissionGrade.objects.filter(submission=submission).count() == 1
+    assert GradeRecord.objects.filter(submission=submission).count() == 1
 
 
 def test_example_runs_show_cases_in_full_and_never_count(candidate, eager_celery, django_capture_on_commit_callbacks):
@@ -73,7 +73,7 @@ def test_example_runs_show_cases_in_full_and_never_count(candidate, eager_celery
 def test_regrade_keeps_every_earlier_grade(candidate, eager_celery, django_capture_on_commit_callbacks):
     submission = submit_now(candidate, "k-fold", code_of("k-fold", "solution.py"), capture=django_capture_on_commit_callbacks)
     call_command("regrade", "k-fold", reason="new hidden cases", stdout=open("/dev/null", "w"))
-    grades = list(submission.grades.order_by("created_at", "id"))
+    grades = list(submission.grade_records.order_by("created_at", "id"))
     assert [g.reason for g in grades] == ["first grading", "new hidden cases"]
     assert all(g.verdict == Verdict.ACCEPTED for g in grades)
 
@@ -141,7 +141,7 @@ def test_a_duplicate_message_finds_the_lease_and_leaves(candidate):
     held = lost_submission(candidate, status=SubmissionStatus.RUNNING, lease_left=timedelta(seconds=30))
     services.grade(submission_id=held.pk)  # another worker holds it: nothing runs
     held.refresh_from_db()
-    assert (held.status, held.tries, held.grades.count()) == (SubmissionStatus.RUNNING, 0, 0)
+    assert (held.status, held.tries, held.grade_records.count()) == (SubmissionStatus.RUNNING, 0, 0)
 
 
 @pytest.mark.parametrize(

@@ -121,7 +121,7 @@ def test_compile_errors_are_shown_in_full_before_anything_runs(client, candidate
     submission, page = candidate_page(client, candidate, code, capture=django_capture_on_commit_callbacks)
     assert submission.verdict == Verdict.RUNTIME_ERROR
     assert "does not compile" in page and "line 2" in page
-    assert submission.grades.get().details["compile_error"]
+    assert submission.grade_records.get().details["compile_error"]
 
 
 def test_example_runs_show_everything_since_they_hold_no_hidden_input(client, candidate, eager_celery,
@@ -136,5 +136,5 @@ def test_example_runs_show_everything_since_they_hold_no_hidden_input(client, ca
 def test_staff_keep_the_details_of_a_hidden_run(client, candidate, eager_celery, django_capture_on_commit_callbacks):
     code = CHANNELS["exception class name on hidden cases"]
     submission, _ = candidate_page(client, candidate, code, capture=django_capture_on_commit_callbacks)
-    details = submission.grades.get().details
+    details = submission.grade_records.get().details
     assert any(MARKER in case["error_type"] for case in details["cases"])

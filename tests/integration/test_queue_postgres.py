@@ -103,7 +103,7 @@ def test_a_duplicate_message_runs_the_code_once(candidate):
     submission.refresh_from_db()
     assert submission.verdict == Verdict.ACCEPTED
     assert submission.tries == 1  # one worker ran it; the other found the lease
-    assert submission.grades.count() == 1
+    assert submission.grade_records.count() == 1
 
 
 def test_a_database_error_while_saving_the_verdict_is_retried_without_running_again(candidate, monkeypatch):
@@ -125,7 +125,7 @@ def test_a_database_error_while_saving_the_verdict_is_retried_without_running_ag
 
     at_once(hold_the_row, grade_while_locked)
     submission.refresh_from_db()
-    assert submission.verdict == Verdict.ACCEPTED and submission.grades.count() == 1
+    assert submission.verdict == Verdict.ACCEPTED and submission.grade_records.count() == 1
     assert submission.tries == 1  # one lease, one run of the code: only saving was retried
 
 

@@ -17,9 +17,10 @@ from django.utils import timezone
 
 from accounts.models import User
 from grader import services
-from grader.models import Submission, SubmissionGrade, SubmissionStatus, Verdict
+from grader.models import Submission, SubmissionStatus, Verdict
 from mlassess.celery import app
 from questions.models import Question
+from reviews.models import GradeRecord
 from tests.workers import start_worker, stop, wait_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -85,7 +86,7 @@ def test_fifty_submissions_are_each_graded_exactly_once(live_db):
         stop(worker)
     graded = dict(Submission.objects.filter(pk__in=expected).values_list("pk", "verdict"))
     assert graded == {pk: str(v) for pk, v in expected.items()}
-    per_submission = SubmissionGrade.objects.filter(submission__in=expected).values_list("submission_id", flat=True)
+    per_submission = GradeRecord.objects.filter(submission__in=expected).values_list("submission_id", flat=True)
     assert sorted(per_submission) == sorted(expected)  # exactly one grade each
 
 
@@ -121,7 +122,7 @@ def test_a_worker_killed_mid_grade_loses_nothing(live_db):
         stop(worker)
     submission.refresh_from_db()
     assert submission.verdict == Verdict.ACCEPTED
-    assert submission.grades.count() == 1
+    assert submission.grade_records.count() == 1
     assert submission.tries == 2
 
 
@@ -138,4 +139,4 @@ def test_a_killed_pool_process_hands_its_job_back_at_once(live_db):
         stop(worker)
     submission.refresh_from_db()
     assert submission.verdict == Verdict.ACCEPTED
-    assert submission.grades.count() == 1
+    assert submission.grade_records.count() == 1

@@ -1,14 +1,14 @@
 """Producing results the way the app does: answers through answer_submit, code through submit() and the grader's
 recorder, reviews as the reviewers' service will (a grade on the answer and progress_update in one transaction)."""
 
-from django.db import transaction
 
 from grader import services as grader_services
 from grader.judging import Judgement
 from grader.models import Submission, SubmissionKind, Verdict
-from profiles.services import progress_update
-from questions.models import Attempt, AttemptStatus, Question
+from questions.models import Attempt, Question
 from questions.services import answer_submit
+from reviews.models import GradeSource
+from reviews.services import grade_record_create
 
 try:  # numeric variants have a module of their own once the bank-checks work is merged
     from questions.variants import numeric_variant
@@ -38,11 +38,9 @@ def free_text(candidate, slug: str) -> Attempt:
     return answer_submit(candidate=candidate, question=question(slug), raw_answer="My considered answer.")
 
 
-@transaction.atomic
 def review(attempt: Attempt, score: float) -> Attempt:
-    """What a reviewer's grade does (issue 9's service): grade the answer and update progress, together."""
-    Attempt.objects.filter(pk=attempt.pk).update(status=AttemptStatus.GRADED, score=score)
-    progress_update(candidate=attempt.candidate, question=attempt.question)
+    """A reviewer's grade through the reviews service: the grade, its record and progress, together."""
+    grade_record_create(attempt=attempt, source=GradeSource.REVIEWER, score=score, reason="graded with the rubric")
     attempt.refresh_from_db()
     return attempt
 

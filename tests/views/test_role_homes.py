@@ -25,7 +25,7 @@ def test_logging_in_lands_on_the_roles_home(request, client, role):
 @pytest.mark.parametrize(
     "role, says",
     [
-        ("reviewer", ["review queue", "Coming next"]),
+        ("reviewer", ["Review queue", "Automatic grades", "Median time"]),
         ("recruiter", ["candidates who chose to share", "Your listings"]),
         ("author", ["sync_bank", "Open the admin"]),
     ],

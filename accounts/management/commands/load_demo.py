@@ -5,6 +5,7 @@ from accounts.selectors import two_factor_required
 from accounts.services import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_accounts_ensure
 from questions.services import demo_attempts_ensure
 from recruiting.services import demo_recruiting_ensure
+from reviews.services import demo_reviews_ensure
 
 FORCE_FLAG = "--with-public-demo-passwords"
 
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         candidate = next(u for u in users if u.is_candidate)
         demo_attempts_ensure(candidate=candidate)
         organisation = demo_recruiting_ensure(recruiter=next(u for u in users if u.is_recruiter))
+        demo_reviews_ensure(candidate=candidate)  # free-text answers and an appeal waiting in the review queue
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for user in users:
             second = "  + a code from the TOTP secret below" if two_factor_required(user=user) else ""
