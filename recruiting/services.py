@@ -458,3 +458,13 @@ def application_status_set(*, application: Application, status: str, by: User) -
     application.save(update_fields=["status", "updated_at"])
     _emit_event(organisation=application.listing.organisation, event=APPLICATION_STATUS_CHANGED, data=_application_data(application))
     return application
+
+
+@transaction.atomic
+def listing_delete(*, listing: Listing, by: User) -> None:
+    """Delete a draft listing. Listings that were published have applications and a history: close them instead."""
+    _own(listing, by)
+    listing = Listing.objects.select_for_update().get(pk=listing.pk)
+    if listing.state != ListingState.DRAFT:
+        raise ValidationError("Only drafts can be deleted: close a published listing instead.")
+    listing.delete()
