@@ -10,6 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from api import selectors, services
+from api.models import WebhookDelivery, WebhookEndpoint
 from api.pagination import ApiCursorPagination
 from api.permissions import TokenScopePermission, VerifiedOrganisation
 from api.serializers import (
@@ -28,6 +29,7 @@ from profiles import selectors as profile_selectors
 from profiles import services as profile_services
 from recruiting import selectors as recruiting_selectors
 from recruiting import services as recruiting_services
+from recruiting.models import Application, Listing
 
 
 class CandidatePagination(ApiCursorPagination):
@@ -75,6 +77,8 @@ class ListingViewSet(viewsets.ModelViewSet):
     """Your organisation's listings, in every state. Unverified organisations may prepare drafts."""
 
     serializer_class = ListingSerializer
+    queryset = Listing.objects.none()  # the type of {id} for the schema; get_queryset() scopes the real one
+    lookup_value_regex = "[0-9]+"
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
@@ -127,6 +131,8 @@ class ListingViewSet(viewsets.ModelViewSet):
 class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin,
                          viewsets.GenericViewSet):
     serializer_class = ApplicationSerializer
+    queryset = Application.objects.none()
+    lookup_value_regex = "[0-9]+"
     http_method_names = ["get", "patch", "head", "options"]
 
     def get_queryset(self):
@@ -161,6 +167,8 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
 class WebhookEndpointViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, mixins.RetrieveModelMixin,
                              mixins.DestroyModelMixin, viewsets.GenericViewSet):
     serializer_class = WebhookEndpointSerializer
+    queryset = WebhookEndpoint.objects.none()
+    lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):
         return selectors.webhook_endpoints_of(organisation=self.request.auth.organisation)
@@ -193,6 +201,8 @@ class WebhookEndpointViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, mix
 
 class WebhookDeliveryViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = WebhookDeliverySerializer
+    queryset = WebhookDelivery.objects.none()
+    lookup_value_regex = "[0-9]+"
 
     def get_object(self):
         return selectors.webhook_delivery_access(organisation=self.request.auth.organisation,

@@ -296,6 +296,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"WebhookEventEnum": "api.models.WebhookEvent"},
     "APPEND_COMPONENTS": {
         "securitySchemes": {"tokenAuth": {"type": "apiKey", "in": "header", "name": "Authorization",
                                           "description": "`Token <secret>`"}}
