@@ -38,6 +38,13 @@ def sharing_update(request):
         else:
             state = "can now" if request.user.share_profile else "can no longer"
             messages.success(request, f"Recruiters {state} see your profile.")
+            if not request.user.share_profile:
+                from recruiting.selectors import organisations_applied_to
+
+                applied = organisations_applied_to(candidate=request.user)
+                if applied:
+                    messages.info(request, f"{', '.join(o.name for o in applied)} still see it through your applications "
+                                           "until you withdraw them.")
     return redirect("account-settings")
 
 
@@ -56,7 +63,9 @@ def reviewer_home(request):
 
 @role_required(Role.RECRUITER)
 def recruiter_home(request):
-    return render(request, "accounts/recruiter_home.html")
+    from recruiting.views import dashboard  # the recruiter's home is the recruiting dashboard
+
+    return dashboard(request)
 
 
 @role_required(Role.AUTHOR)

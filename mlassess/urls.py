@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("questions.urls")),
     path("", include("grader.urls")),
     path("", include("profiles.urls")),
+    path("", include("recruiting.urls")),
     path("api/v1/", include("api.urls")),
     path("", include("api.web_urls")),
     path("admin/", admin.site.urls),

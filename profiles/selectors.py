@@ -585,6 +585,7 @@ def candidate_data_export(*, candidate: User) -> dict:
     hidden cases (inputs and expected values candidates never see).
     """
     from grader.models import SubmissionGrade
+    from recruiting.selectors import applications_of
 
     profile = CandidateProfile.objects.filter(candidate=candidate).first()
     mastery_fields = ["level", "score", "coverage", "graded_questions", "solved_questions", "total_questions",
@@ -634,6 +635,11 @@ def candidate_data_export(*, candidate: User) -> dict:
              "passed": s.passed, "total": s.total, "feedback": s.feedback, "graded_at": s.graded_at,
              "grades": grades.get(s.pk, [])}
             for s in submissions
+        ],
+        "applications": [
+            {"listing": a.listing.title, "organisation": a.listing.organisation.name, "applied_at": a.created_at,
+             "note": a.note, "consent_given_at": a.consent_given_at, "status": a.status, "withdrawn_at": a.withdrawn_at}
+            for a in applications_of(candidate=candidate)
         ],
         "profile_views": [
             {"viewed_at": v.viewed_at, "organisation": v.organisation_name,

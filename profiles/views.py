@@ -13,6 +13,7 @@ from accounts.services import profile_sharing_set
 from profiles import selectors, services
 from profiles.forms import AccountDeleteForm, HistoryFilterForm
 from profiles.mastery import RULE_TEXT
+from recruiting.selectors import organisations_applied_to
 
 HISTORY_PAGE_SIZE = 20
 VIEWS_PAGE_SIZE = 20
@@ -69,6 +70,7 @@ def sharing(request):
     return render(request, "profiles/sharing.html", {
         "shared": shared, "chart_data": _chart_data(shared), "rule": RULE_TEXT, "views": views,
         "form": SharingForm(initial={"share_profile": request.user.share_profile}),
+        "applied_to": organisations_applied_to(candidate=request.user),
     })
 
 
@@ -80,6 +82,11 @@ def sharing_update(request):
         profile_sharing_set(user=request.user, share=form.cleaned_data["share_profile"])
         state = "can now" if request.user.share_profile else "can no longer"
         messages.success(request, f"Recruiters {state} see your profile.")
+        if not request.user.share_profile:
+            applied = organisations_applied_to(candidate=request.user)
+            if applied:
+                messages.info(request, f"{', '.join(o.name for o in applied)} still see it through your applications "
+                                       "until you withdraw them.")
     return redirect("profile-sharing")
 
 

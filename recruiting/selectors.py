@@ -14,7 +14,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import Role, User
-from profiles.models import CandidateProfile
+from profiles.mastery import Level
+from profiles.models import CandidateProfile, TopicMastery
 from questions.models import Topic
 from recruiting.models import (
     ACTIVE_APPLICATION_STATUSES,
@@ -64,6 +65,18 @@ def candidates_visible_to(*, organisation: Organisation | None) -> QuerySet[Cand
         candidate__is_active=True,
         candidate__role=Role.CANDIDATE,
     )
+
+
+def candidates_list(*, organisation: Organisation | None, topic: Topic | None = None,
+                    minimum_level: int = Level.PROFICIENT) -> QuerySet[CandidateProfile]:
+    """The recruiter's candidate list: the visible candidates, best first; with `topic`, only those at
+    `minimum_level` or above in it."""
+    profiles = candidates_visible_to(organisation=organisation)
+    if topic is not None:
+        profiles = profiles.filter(
+            Exists(TopicMastery.objects.filter(candidate_id=OuterRef("candidate_id"), topic=topic, level__gte=minimum_level))
+        )
+    return profiles.order_by("-level", "-score", "candidate__username")
 
 
 def candidate_visible_to(*, organisation: Organisation | None, candidate: User) -> bool:
@@ -238,6 +251,15 @@ def application_access_for_candidate(*, candidate: User, application_id: int) ->
     if application is None:
         raise Http404("No such application.")
     return application
+
+
+def organisations_applied_to(*, candidate: User) -> list[Organisation]:
+    """The organisations that see the candidate through an active application (whatever their sharing)."""
+    return list(
+        Organisation.objects.filter(
+            listings__applications__candidate=candidate, listings__applications__status__in=ACTIVE_APPLICATION_STATUSES
+        ).distinct().order_by("name")
+    )
 
 
 def application_of(*, candidate: User, listing: Listing) -> Application | None:

@@ -174,8 +174,12 @@ def listing_check(
     salary_currency: str = "",
     minimum_level: int | None = None,
     now: datetime | None = None,
+    check_closing_date: bool = True,
 ) -> dict:
-    """Validate a listing's fields; returns them cleaned, or raises ValidationError with a message per field."""
+    """Validate a listing's fields; returns them cleaned, or raises ValidationError with a message per field.
+
+    `check_closing_date=False` skips the closing date's checks against now: an unchanged date of a listing
+    being edited (an expired listing stays editable)."""
     now = now or timezone.now()
     errors: dict[str, str] = {}
     title, description, location = (title or "").strip(), (description or "").strip(), (location or "").strip()
@@ -196,6 +200,8 @@ def listing_check(
         errors["employment_type"] = "Choose internship or junior full-time."
     if valid_through is None:
         errors["valid_through"] = "Give a closing date."
+    elif not check_closing_date:
+        pass
     elif valid_through <= now:
         errors["valid_through"] = "The closing date must be in the future."
     elif valid_through > now + timedelta(days=MAX_VALID_DAYS):
@@ -263,12 +269,9 @@ def listing_update(
     unknown = set(fields) - set(LISTING_FIELDS)
     if unknown:
         raise TypeError(f"Unknown listing fields: {', '.join(sorted(unknown))}")
-    if merged["valid_through"] == current["valid_through"]:
-        # An unchanged closing date is not checked again against "now" (an expired listing stays editable).
-        cleaned = listing_check(**{**merged, "valid_through": timezone.now() + timedelta(days=1)})
-        cleaned["valid_through"] = current["valid_through"]
-    else:
-        cleaned = listing_check(**merged)
+    unchanged_date = merged["valid_through"] == current["valid_through"]
+    cleaned = listing_check(**merged, check_closing_date=not unchanged_date)
+    if not unchanged_date:
         listing.expiry_warned_at = None
     for name, value in cleaned.items():
         setattr(listing, name, value)
@@ -445,9 +448,9 @@ def application_status_set(*, application: Application, status: str, by: User) -
     if status not in STATUS_TRANSITIONS.get(application.status, []):
         if application.status == ApplicationStatus.WITHDRAWN:
             raise ValidationError("The candidate withdrew this application.")
+        target = ApplicationStatus(status).label.lower() if status in ApplicationStatus.values else repr(status)
         raise ValidationError(
-            f"An application cannot go from {ApplicationStatus(application.status).label.lower()} to "
-            f"{ApplicationStatus(status).label.lower() if status in ApplicationStatus.values else status!r}."
+            f"An application cannot go from {ApplicationStatus(application.status).label.lower()} to {target}."
         )
     now = timezone.now()
     ApplicationStatusChange.objects.create(

@@ -69,9 +69,28 @@ def reviewer(db):
     return _user("rev", Role.REVIEWER)
 
 
+def make_organisation(name: str, *recruiters: User, verified: bool = True):
+    """An organisation with these recruiters as members, verified by staff unless `verified=False`."""
+    from django.utils import timezone
+
+    from recruiting.models import Organisation
+    from recruiting.services import organisation_create, recruiter_membership_set
+
+    organisation = organisation_create(name=name)
+    for recruiter in recruiters:
+        recruiter_membership_set(recruiter=recruiter, organisation=organisation)
+    if verified:
+        Organisation.objects.filter(pk=organisation.pk).update(verified_at=timezone.now())
+        organisation.refresh_from_db()
+    return organisation
+
+
 @pytest.fixture
 def recruiter(db):
-    return _user("rec", Role.RECRUITER)
+    """A recruiter of a verified organisation ("Acme Analytics")."""
+    user = _user("rec", Role.RECRUITER)
+    make_organisation("Acme Analytics", user)
+    return user
 
 
 @pytest.fixture

@@ -210,9 +210,9 @@ def test_every_view_is_logged_and_the_candidate_sees_who_and_when(client, candid
     assert ProfileView.objects.filter(candidate=candidate, viewer=recruiter).count() == 2
     client.force_login(candidate)
     sharing = client.get(reverse("profile-sharing")).content.decode()
-    assert sharing.count("A recruiter without an organisation (rec)") == 2
+    assert sharing.count("Acme Analytics (rec)") == 2
     profile = client.get(reverse("profile")).content.decode()
-    assert "A recruiter without an organisation (rec)" in profile
+    assert "Acme Analytics (rec)" in profile
 
 
 def test_the_view_log_pages(client, candidate, recruiter):

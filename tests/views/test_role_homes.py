@@ -26,7 +26,7 @@ def test_logging_in_lands_on_the_roles_home(request, client, role):
     "role, says",
     [
         ("reviewer", ["review queue", "Coming next"]),
-        ("recruiter", ["candidates who chose to share", "Coming next"]),
+        ("recruiter", ["candidates who chose to share", "Your listings"]),
         ("author", ["sync_bank", "Open the admin"]),
     ],
 )
