@@ -121,7 +121,7 @@ class ListingSerializer(serializers.ModelSerializer):
 
     def get_url(self, listing) -> str:
         try:
-            path = reverse("listing-detail", args=[listing.pk])
+            path = reverse("listing", args=[listing.pk])
         except NoReverseMatch:  # the board's page is the recruiting app's; without it, no link
             return ""
         return self.context["request"].build_absolute_uri(path)

@@ -5,25 +5,18 @@ from rest_framework.test import APIClient
 
 from accounts.models import Role
 from api.services import api_token_create
-from recruiting.services import organisation_create, organisation_verify
-from tests.conftest import make_account
+from recruiting.selectors import organisation_of
+from tests.conftest import make_account, make_organisation
+
+
+def organisation(name: str, recruiter, *, verified: bool = True):
+    return make_organisation(name, recruiter, verified=verified)
 
 
 @pytest.fixture
-def admin(db):
-    return make_account("root", Role.AUTHOR, is_superuser=True)
-
-
-def organisation(name: str, recruiter, *, verified_by=None):
-    org = organisation_create(name=name, recruiter=recruiter)
-    if verified_by is not None:
-        org = organisation_verify(organisation=org, by=verified_by)
-    return org
-
-
-@pytest.fixture
-def org_a(recruiter, admin):
-    return organisation("Acme Analytics", recruiter, verified_by=admin)
+def org_a(recruiter):
+    """The shared recruiter's verified organisation ("Acme Analytics", see tests/conftest.py)."""
+    return organisation_of(recruiter=recruiter)
 
 
 @pytest.fixture
@@ -32,8 +25,8 @@ def recruiter_b(db):
 
 
 @pytest.fixture
-def org_b(recruiter_b, admin):
-    return organisation("Beta Robotics", recruiter_b, verified_by=admin)
+def org_b(recruiter_b):
+    return organisation("Beta Robotics", recruiter_b)
 
 
 def token_client(org, user, scope="read_write", days=30) -> APIClient:

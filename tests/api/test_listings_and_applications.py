@@ -69,7 +69,7 @@ def test_an_unverified_organisation_prepares_drafts_but_cannot_publish(db):
     from tests.api.conftest import organisation, token_client
 
     rec = make_account("newrec", "recruiter")
-    api = token_client(organisation("Startup", rec), rec)
+    api = token_client(organisation("Startup", rec, verified=False), rec)
     draft = api.post(LISTINGS, listing_body(), format="json")
     assert draft.status_code == 201
     refused = api.post(f"{LISTINGS}{draft.json()['id']}/publish/")

@@ -22,9 +22,8 @@ EXAMPLES_PER_OPERATION = 25
 @pytest.fixture
 def api_schema(live_server, settings):
     settings.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = True
-    admin = make_account("root", "author", is_superuser=True)
     rec = make_account("rec", "recruiter")
-    org = organisation("Acme Analytics", rec, verified_by=admin)
+    org = organisation("Acme Analytics", rec)
     sharing = make_account("sharer")
     answer(sharing, "overfit-one-batch", right=True)
     profile_sharing_set(user=sharing, share=True)

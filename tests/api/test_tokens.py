@@ -118,7 +118,7 @@ def test_candidates_cannot_open_the_token_pages(candidate_client):
 
 def test_an_unverified_organisation_prepares_drafts_but_sees_no_candidates(db):
     rec = make_account("newrec", Role.RECRUITER)
-    org = organisation("Not Yet Ltd", rec)
+    org = organisation("Not Yet Ltd", rec, verified=False)
     api = token_client(org, rec)
     assert api.get(LISTINGS).status_code == 200
     response = api.get("/api/v1/candidates/")
