@@ -76,6 +76,29 @@ def api_token_used(*, token: ApiToken) -> None:
         token.last_used_at = now
 
 
+# The demo recruiter's token (`load_demo`, for `make run`): published like the demo password, for local demos only.
+DEMO_API_TOKEN = "mla_demo-recruiter-token-for-local-demos-only"
+DEMO_API_TOKEN_NAME = "Demo token (published secret)"
+
+
+@transaction.atomic
+def demo_api_token_ensure(*, recruiter: User) -> ApiToken | None:
+    """Give the demo recruiter a read-and-write token whose secret is DEMO_API_TOKEN, valid for 30 days from now
+    (replacing the one of an earlier run). None when the recruiter has no organisation."""
+    from recruiting.selectors import organisation_of
+
+    organisation = organisation_of(recruiter=recruiter)
+    if organisation is None:
+        return None
+    ApiToken.objects.filter(secret_hash=token_hash(DEMO_API_TOKEN)).delete()
+    now = timezone.now()
+    return ApiToken.objects.create(
+        organisation=organisation, created_by=recruiter, name=DEMO_API_TOKEN_NAME, prefix=DEMO_API_TOKEN[:10],
+        secret_hash=token_hash(DEMO_API_TOKEN), scope=TokenScope.READ_WRITE, created_at=now,
+        expires_at=now + timedelta(days=30),
+    )
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Webhook endpoints
 

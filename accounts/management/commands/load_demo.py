@@ -40,3 +40,20 @@ class Command(BaseCommand):
             f"TOTP secret of the demo reviewer, recruiter and author: {DEMO_TOTP_SECRET}\n"
             "  (add it to an authenticator app, or run: .venv/bin/python manage.py demo_totp_code)"
         )
+        self._api_token(next(u for u in users if u.is_recruiter))
+
+    def _api_token(self, recruiter):
+        """The demo recruiter's API token (a published secret, like the password), and how to try it."""
+        import os
+
+        from api.services import DEMO_API_TOKEN, demo_api_token_ensure
+
+        if demo_api_token_ensure(recruiter=recruiter) is None:
+            self.stdout.write("The demo recruiter has no organisation, so no API token.")
+            return
+        port = os.environ.get("MLASSESS_PORT", "8000")
+        self.stdout.write(
+            f"API token of the demo recruiter (read and write, 30 days): {DEMO_API_TOKEN}\n"
+            f'  curl -H "Authorization: Token {DEMO_API_TOKEN}" http://127.0.0.1:{port}/api/v1/candidates/\n'
+            f"  (the API's documentation: http://127.0.0.1:{port}/api/v1/docs/)"
+        )
