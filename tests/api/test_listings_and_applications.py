@@ -32,6 +32,7 @@ def test_a_listing_goes_from_draft_to_published_closed_and_reopened(api_a, org_a
     assert created.status_code == 201, created.content
     data = created.json()
     assert data["state"] == "draft" and data["topics"] == ["neural-networks"] and data["salary_currency"] == "EUR"
+    assert data["url"] == f"http://testserver/jobs/{data['id']}/"
     url = f"{LISTINGS}{data['id']}/"
     assert api_a.post(f"{url}publish/").json()["state"] == "published"
     assert api_a.post(f"{url}close/").json()["state"] == "closed"
