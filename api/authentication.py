@@ -31,9 +31,9 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
         user = token.created_by
         # The token acts as its creator, within the creator's organisation: a recruiter who left it (or whose
         # account was closed or changed role) takes the organisation's tokens' access along.
-        from recruiting.selectors import organisation_of
-
-        if not user.is_active or organisation_of(recruiter=user) != token.organisation:
+        membership = getattr(user, "recruiter_membership", None)
+        if not (user.is_active and user.is_recruiter and membership
+                and membership.organisation_id == token.organisation_id):
             raise exceptions.AuthenticationFailed(_("The token's owner no longer recruits for its organisation."))
         services.api_token_used(token=token)
         return user, token

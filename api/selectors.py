@@ -22,8 +22,10 @@ from recruiting.selectors import candidates_visible_to
 
 
 def api_token_for_secret(*, secret_hash: str) -> ApiToken | None:
-    """The token with this secret hash, with its organisation and creator (one query), live or not."""
-    return ApiToken.objects.select_related("organisation", "created_by").filter(secret_hash=secret_hash).first()
+    """The token with this secret hash, with its organisation, its creator and the creator's membership (one
+    query), live or not."""
+    return (ApiToken.objects.select_related("organisation", "created_by", "created_by__recruiter_membership")
+            .filter(secret_hash=secret_hash).first())
 
 
 def api_tokens_of(*, organisation: Organisation) -> QuerySet[ApiToken]:

@@ -37,18 +37,37 @@ class MasterySerializer(serializers.Serializer):
 
 class CandidateListSerializer(serializers.Serializer):
     public_id = serializers.UUIDField()
-    username = serializers.CharField(source="candidate.username")
-    full_name = serializers.CharField(source="candidate.get_full_name")
+    username = serializers.CharField()
+    full_name = serializers.CharField()
     mastery = serializers.FloatField(help_text="The score (0..1) in the topic or stage filtered on, else overall.")
     level = serializers.IntegerField(help_text="Overall level over the roadmap, 0 not started … 4 mastered")
-    level_label = serializers.CharField(source="get_level_display")
+    level_label = serializers.CharField()
     score = serializers.FloatField(help_text="Overall score over the roadmap, 0..1")
     coverage = serializers.FloatField(help_text="Overall coverage of the roadmap, 0..1")
-    last_active = serializers.DateTimeField(source="last_activity_at", allow_null=True)
-    url = serializers.SerializerMethodField()
+    last_active = serializers.DateTimeField(allow_null=True)
+    url = serializers.URLField()
 
-    def get_url(self, profile) -> str:
-        return self.context["request"].build_absolute_uri(reverse("api:candidate-detail", args=[profile.public_id]))
+    def to_representation(self, profile):
+        # Written out rather than field by field: this list is the API's hot path (bench/api.py), and DRF's
+        # generic attribute lookup (a signature inspection per callable, per row) cost more than the query.
+        user = profile.candidate
+        if not hasattr(self, "_list_url"):
+            self._list_url = self.context["request"].build_absolute_uri(reverse("api:candidate-list"))
+        return {
+            "public_id": str(profile.public_id),
+            "username": user.username,
+            "full_name": f"{user.first_name} {user.last_name}".strip(),
+            "mastery": profile.mastery,
+            "level": profile.level,
+            "level_label": Level(profile.level).label,
+            "score": profile.score,
+            "coverage": profile.coverage,
+            "last_active": _DATETIME.to_representation(profile.last_activity_at) if profile.last_activity_at else None,
+            "url": f"{self._list_url}{profile.public_id}/",
+        }
+
+
+_DATETIME = serializers.DateTimeField()
 
 
 class TopicDataSerializer(serializers.Serializer):

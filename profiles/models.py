@@ -50,7 +50,8 @@ class CandidateProfile(Mastery):
 
     class Meta:
         constraints = Mastery.constraints_for("profile")
-        indexes = [models.Index(fields=["level", "score"])]
+        # (-score): the recruiter API lists candidates best first and pages by score (api.selectors.candidate_list).
+        indexes = [models.Index(fields=["level", "score"]), models.Index(fields=["-score"], name="profile_score_desc")]
 
     def __str__(self):
         return f"profile of {self.candidate}"
@@ -67,7 +68,11 @@ class TopicMastery(Mastery):
             models.UniqueConstraint(fields=["candidate", "topic"], name="topic_mastery_unique"),
             *Mastery.constraints_for("topic_mastery"),
         ]
-        indexes = [models.Index(fields=["topic", "level", "score"])]
+        indexes = [
+            models.Index(fields=["topic", "level", "score"]),
+            # The recruiter API's filter and order "topic mastery at least x, best first" walks this one.
+            models.Index(fields=["topic", "-score"], name="topic_mastery_topic_score"),
+        ]
 
 
 class StageMastery(Mastery):
@@ -81,7 +86,10 @@ class StageMastery(Mastery):
             models.UniqueConstraint(fields=["candidate", "stage"], name="stage_mastery_unique"),
             *Mastery.constraints_for("stage_mastery"),
         ]
-        indexes = [models.Index(fields=["stage", "level", "score"])]
+        indexes = [
+            models.Index(fields=["stage", "level", "score"]),
+            models.Index(fields=["stage", "-score"], name="stage_mastery_stage_score"),
+        ]
 
 
 class BestResult(models.Model):
