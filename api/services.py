@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from accounts.models import User
@@ -290,12 +290,15 @@ LOST_MESSAGE_GRACE = timedelta(minutes=2)
 
 def webhook_deliveries_sweep() -> int:
     """Queue again what a lost message or a dead worker left behind: deliveries pending well past their time,
-    and deliveries "sending" for longer than any attempt takes. Returns how many were queued."""
+    and deliveries "sending" for longer than any attempt takes (that attempt counts as made). Returns how many."""
     now = timezone.now()
-    WebhookDelivery.objects.filter(state=DeliveryState.SENDING, last_attempt_at__lt=now - STUCK_SENDING).update(
-        state=DeliveryState.PENDING, next_attempt_at=now, last_error="The worker sending it stopped; sent again."
-    )
-    due = list(WebhookDelivery.objects.filter(state=DeliveryState.PENDING, next_attempt_at__lt=now - LOST_MESSAGE_GRACE))
+    stuck = WebhookDelivery.objects.filter(state=DeliveryState.SENDING, last_attempt_at__lt=now - STUCK_SENDING)
+    stuck_ids = list(stuck.values_list("pk", flat=True))
+    stuck.update(state=DeliveryState.PENDING, next_attempt_at=now,
+                 last_error="The worker sending it stopped before it finished; sent again.")
+    due = list(WebhookDelivery.objects.filter(
+        Q(pk__in=stuck_ids) | Q(next_attempt_at__lt=now - LOST_MESSAGE_GRACE), state=DeliveryState.PENDING
+    ))
     for delivery in due:
         _queue(delivery)
     return len(due)

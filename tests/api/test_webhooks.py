@@ -309,3 +309,26 @@ def test_the_endpoint_form_needs_an_event(client, recruiter, org_a, public_dns):
     page = client.post(reverse("webhooks"), {"url": "https://hooks.example.com/x"})
     assert page.status_code == 400 and "This field is required" in page.content.decode()
     assert 'value="https://hooks.example.com/x"' in page.content.decode()
+
+
+def test_the_sweep_requeues_lost_and_stuck_deliveries(org_a, recruiter, private_allowed, monkeypatch,
+                                                      django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from api import tasks
+
+    endpoint_for(org_a, recruiter, "http://127.0.0.1:9/h")
+    lost, stuck, fresh = (services.webhook_event_dispatch(organisations=[org_a], event="application.created", data={})[0]
+                          for _ in range(3))
+    long_ago = timezone.now() - timedelta(minutes=10)
+    WebhookDelivery.objects.filter(pk=lost.pk).update(next_attempt_at=long_ago)
+    WebhookDelivery.objects.filter(pk=stuck.pk).update(state=DeliveryState.SENDING, attempts=2, last_attempt_at=long_ago)
+    queued = []
+    monkeypatch.setattr(tasks.deliver_webhook, "delay", lambda *args: queued.append(args))
+    with django_capture_on_commit_callbacks(execute=True):
+        count = services.webhook_deliveries_sweep()
+    assert count == 2 and sorted(queued) == sorted([(lost.pk, 0), (stuck.pk, 2)])  # not the fresh one
+    stuck.refresh_from_db()
+    assert stuck.state == DeliveryState.PENDING and stuck.attempts == 2  # the interrupted attempt counts
