@@ -3,7 +3,7 @@ list with its filters. Everything is scoped to one organisation here; other orga
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 
 from django.db.models import DateTimeField, F, QuerySet, Value
 from django.db.models.functions import Coalesce
@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from api.models import ApiToken, WebhookDelivery, WebhookEndpoint
-from profiles.models import CandidateProfile
+from profiles.models import NEVER_ACTIVE, CandidateProfile
 from questions.models import Stage, Topic
 from recruiting.models import Organisation
 from recruiting.selectors import candidates_visible_to
@@ -76,7 +76,6 @@ def organisation_recruiters(*, organisation: Organisation) -> QuerySet[User]:
 # ---------------------------------------------------------------------------------------------------------------
 # Candidates
 
-NEVER = datetime(1970, 1, 1, tzinfo=UTC)  # "never active" sorts last, and pages by cursor like any date
 
 
 def candidate_list(*, organisation: Organisation | None, topic: Topic | None = None, stage: Stage | None = None,
@@ -109,5 +108,5 @@ def candidate_list(*, organisation: Organisation | None, topic: Topic | None = N
         profiles = profiles.filter(last_activity_at__gte=since)
     return profiles.annotate(
         mastery=mastery,
-        last_activity=Coalesce("last_activity_at", Value(NEVER), output_field=DateTimeField()),
+        last_activity=Coalesce("last_activity_at", Value(NEVER_ACTIVE), output_field=DateTimeField()),
     )

@@ -1,5 +1,7 @@
 """The API's shapes. Reads serialise what selectors return; writes validate types here and call services."""
 
+import re
+
 from django.urls import reverse
 from rest_framework import serializers
 
@@ -8,6 +10,16 @@ from profiles.mastery import Level
 from questions.models import Stage, Topic
 from recruiting.models import Application, ApplicationStatus, EmploymentType, Listing, WorkplaceType
 
+class SlugField(serializers.SlugRelatedField):
+    """A stage or topic by slug. Anything that is not slug-shaped (a NUL byte, say, which PostgreSQL refuses in
+    text) is unknown without asking the database."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or not re.fullmatch(r"[-a-zA-Z0-9_]{1,100}", data):
+            self.fail("does_not_exist", slug_name=self.slug_field, value=str(data)[:100])
+        return super().to_internal_value(data)
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Candidates
 
@@ -15,9 +27,9 @@ from recruiting.models import Application, ApplicationStatus, EmploymentType, Li
 class CandidateFilterSerializer(serializers.Serializer):
     """The candidate list's query parameters."""
 
-    topic = serializers.SlugRelatedField(slug_field="slug", queryset=Topic.objects.all(), required=False,
+    topic = SlugField(slug_field="slug", queryset=Topic.objects.all(), required=False,
                                          help_text="A topic's slug: only candidates with mastery there.")
-    stage = serializers.SlugRelatedField(slug_field="slug", queryset=Stage.objects.all(), required=False,
+    stage = SlugField(slug_field="slug", queryset=Stage.objects.all(), required=False,
                                          help_text="A roadmap stage's slug: only candidates with mastery there.")
     min_mastery = serializers.FloatField(required=False, min_value=0.0, max_value=1.0,
                                          help_text="Lowest mastery score (0..1) in the topic or stage given, else "
@@ -119,8 +131,8 @@ class CandidateProfileSerializer(serializers.Serializer):
 class ListingSerializer(serializers.ModelSerializer):
     """A listing of the organisation's. Field rules (dates, salary range…) are the service's (recruiting)."""
 
-    stages = serializers.SlugRelatedField(slug_field="slug", queryset=Stage.objects.all(), many=True, required=False)
-    topics = serializers.SlugRelatedField(slug_field="slug", queryset=Topic.objects.all(), many=True, required=False)
+    stages = SlugField(slug_field="slug", queryset=Stage.objects.all(), many=True, required=False)
+    topics = SlugField(slug_field="slug", queryset=Topic.objects.all(), many=True, required=False)
     workplace_type = serializers.ChoiceField(choices=WorkplaceType.choices)
     employment_type = serializers.ChoiceField(choices=EmploymentType.choices)
     minimum_level = serializers.ChoiceField(choices=Level.choices, allow_null=True, required=False)

@@ -34,6 +34,7 @@ from recruiting.models import Application, Listing
 
 class CandidatePagination(ApiCursorPagination):
     ordering = "-mastery"
+    tie_break = "candidate_id"  # the indexes' last column (profiles.models), so no page needs a sort
 
 
 @extend_schema_view(

@@ -38,7 +38,7 @@ os.environ["MLASSESS_API_TOKEN_RATE"] = "1000000/minute"  # the bench measures l
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/12")
 sys.path.insert(0, str(ROOT))
 
-from bench.web import copy_rows, ensure_database, free_port, percentile, start_gunicorn, stop  # noqa: E402
+from bench.web import copy_rows, ensure_database, free_port, percentile, start_gunicorn, stop
 
 CANDIDATES = 10_000
 SHARING_SHARE = 0.3
@@ -246,7 +246,7 @@ def main() -> None:
         for path in paths(topics, 30, seed=1):  # warm up every worker's connection and the bank summary
             get(port, path)
         alone = [get(port, path)[0] for path in paths(topics, 100, seed=2)]
-        ms, status, body = get(port, f"/api/v1/candidates/?topic={topics[0]}&min_mastery=0.5")
+        ms, _, body = get(port, f"/api/v1/candidates/?topic={topics[0]}&min_mastery=0.5")
         deep = 0
         while body.get("next") and deep < 5:  # five pages down by cursor
             ms_next, _, body = get(port, body["next"].split(f":{port}", 1)[1])

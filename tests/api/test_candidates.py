@@ -79,7 +79,8 @@ def test_filters_by_activity_and_orders_by_it(api_a, people):
     assert names(api_a.get(f"{URL}?ordering=last_activity")) == ["idle", "weak", "strong"]
 
 
-@pytest.mark.parametrize("query, field", [("topic=no-such-topic", "topic"), ("min_mastery=2", "min_mastery"),
+@pytest.mark.parametrize("query, field", [("topic=no-such-topic", "topic"), ("topic=a%00b", "topic"),
+                                          ("min_mastery=2", "min_mastery"),
                                           ("active_since=yesterday", "active_since"), ("stage=nope", "stage")])
 def test_bad_filters_are_400_with_the_fields_message(api_a, people, query, field):
     response = api_a.get(f"{URL}?{query}")

@@ -320,7 +320,7 @@ def test_the_sweep_requeues_lost_and_stuck_deliveries(org_a, recruiter, private_
     from api import tasks
 
     endpoint_for(org_a, recruiter, "http://127.0.0.1:9/h")
-    lost, stuck, fresh = (services.webhook_event_dispatch(organisations=[org_a], event="application.created", data={})[0]
+    lost, stuck, _fresh = (services.webhook_event_dispatch(organisations=[org_a], event="application.created", data={})[0]
                           for _ in range(3))
     long_ago = timezone.now() - timedelta(minutes=10)
     WebhookDelivery.objects.filter(pk=lost.pk).update(next_attempt_at=long_ago)

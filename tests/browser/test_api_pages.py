@@ -26,7 +26,8 @@ def api_get(live_server, path, secret):
 
 
 @override_settings(WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=True)
-def test_a_recruiter_makes_a_token_and_a_webhook(page, live_server, grading):
+def test_a_recruiter_makes_a_token_and_a_webhook(page, live_server, eager_celery):
+    # Webhooks are sent in-process (eager Celery): the setting that lets them reach this machine is this process's.
     recruiter = make_user("hiring", Role.RECRUITER)
     make_organisation("Acme Analytics", recruiter)
     candidate = make_user("ada")
