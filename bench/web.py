@@ -169,19 +169,19 @@ def seed() -> None:
                     kind = "examples" if kind < 0.15 else "submit"
                     if failed < 0.02:
                         yield (candidate_id, v.question_id, v.pk, kind, "def solve():\n    return 0\n", "failed",
-                               "grader_error", None, points, 0, 0, "{}", 5, created, created, None)
+                               "grader_error", None, points, 0, 0, "{}", 5, created, created, None, 5, "")
                         continue
                     passed = 10 if right < ability else int(passed * 10)
                     verdict = "accepted" if passed == 10 else "wrong_answer"
                     yield (candidate_id, v.question_id, v.pk, kind, "def solve():\n    return 0\n", "graded", verdict,
                            round(points * passed / 10, 4), points, passed, 10, "{}", 1, created, created,
-                           created + timedelta(seconds=1))
+                           created + timedelta(seconds=1), 1, "")
 
         copy_rows("questions_attempt", ["candidate_id", "question_id", "version_id", "answer", "variant", "status",
                                         "score", "max_score", "feedback", "created_at"], attempt_rows())
         copy_rows("grader_submission", ["candidate_id", "question_id", "version_id", "kind", "code", "status",
                                         "verdict", "score", "max_score", "passed", "total", "feedback", "tries",
-                                        "created_at", "started_at", "graded_at"], submission_rows())
+                                        "created_at", "started_at", "graded_at", "sends", "lease_owner"], submission_rows())
     from django.db import connection
 
     with connection.cursor() as cur:

@@ -7,7 +7,7 @@ Pure functions on plain data, so that the live update, `rebuild_progress` and th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from collections.abc import Iterable
 
 from django.db import models
 

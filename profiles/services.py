@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -261,4 +261,7 @@ def candidate_account_delete(*, candidate: User) -> None:
         DeletedAccountResults.objects.filter(question_id=question_id).update(
             **{name: F(name) + value for name, value in total.items()}
         )
+    from recruiting.services import candidate_account_ending
+
+    candidate_account_ending(candidate=candidate)  # organisations hear that applications and sharing end (webhooks)
     candidate.delete()

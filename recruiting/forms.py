@@ -21,7 +21,7 @@ class ListingForm(forms.ModelForm):
     API refuse the same things with the same messages; the view adds its errors to this form."""
 
     valid_through = forms.DateField(
-        label="Closing date", widget=forms.DateInput(attrs={"type": "date"}),
+        label="Closing date", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="The listing leaves the board at the end of this day; at most 120 days away.",
     )
     stages = forms.ModelMultipleChoiceField(
@@ -30,7 +30,7 @@ class ListingForm(forms.ModelForm):
     )
     topics = forms.ModelMultipleChoiceField(
         queryset=Topic.objects.select_related("stage").order_by("stage__position", "position"), required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}), label="Topics asked for",
+        widget=forms.CheckboxSelectMultiple, label="Topics asked for",
     )
     minimum_level = forms.TypedChoiceField(
         choices=[("", "No minimum"), *[(v, label) for v, label in Level.choices if v >= Level.FAMILIAR]],
@@ -43,7 +43,10 @@ class ListingForm(forms.ModelForm):
             "title", "description", "location", "workplace_type", "employment_type", "salary_min", "salary_max",
             "salary_currency", "stages", "topics", "minimum_level", "valid_through",
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 10})}
+        widgets = {"description": forms.Textarea(attrs={"rows": 10}),
+                   "salary_currency": forms.TextInput(attrs={"size": 3, "maxlength": 3, "class": "short"})}
+        help_texts = {"salary_min": "", "salary_max": "Yearly; leave both empty to show no salary.",
+                      "description": "Markdown (no raw HTML)."}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

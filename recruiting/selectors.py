@@ -8,6 +8,8 @@ one rule. Objects are reached through `*_access_*` helpers that raise Http404 fo
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
@@ -15,7 +17,7 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from profiles.mastery import Level
-from profiles.models import CandidateProfile, TopicMastery
+from profiles.models import CandidateProfile, StageMastery, TopicMastery
 from questions.models import Topic
 from recruiting.models import (
     ACTIVE_APPLICATION_STATUSES,
@@ -114,7 +116,11 @@ def board_listings(
     if location:
         listings = listings.filter(location__icontains=location)
     if topic is not None:
-        listings = listings.filter(Q(topics=topic) | Q(stages=topic.stage_id)).distinct()
+        # Listings asking for the topic itself or for its whole stage.
+        listings = listings.filter(
+            Exists(Listing.topics.through.objects.filter(listing_id=OuterRef("pk"), topic_id=topic.pk))
+            | Exists(Listing.stages.through.objects.filter(listing_id=OuterRef("pk"), stage_id=topic.stage_id))
+        )
     search = search.strip()
     if search:
         if connection.vendor == "postgresql":
@@ -127,8 +133,8 @@ def board_listings(
             )
             query = SearchQuery(search, search_type="websearch", config="english")
             listings = (
-                listings.annotate(rank=SearchRank(vector, query))
-                .filter(rank__gt=0)
+                listings.annotate(document=vector, rank=SearchRank(vector, query))
+                .filter(document=query)  # vector @@ query: every term (or phrase, or negation) holds
                 .order_by("-rank", "-posted_at", "-id")
             )
         else:
@@ -180,6 +186,34 @@ def listing_json_ld(*, listing: Listing, url: str) -> dict:
             value["maxValue"] = listing.salary_max
         data["baseSalary"] = {"@type": "MonetaryAmount", "currency": listing.salary_currency, "value": value}
     return data
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """A stage or topic a listing asks for, and the candidate's level in it."""
+
+    title: str
+    level: int
+    level_label: str
+    meets: bool
+
+    @property
+    def level_slug(self) -> str:
+        return Level(self.level).name.lower()
+
+
+def listing_fit(*, listing: Listing, candidate: User) -> list[Requirement]:
+    """For a candidate reading a listing: their level in each stage and topic it asks for, and whether it
+    reaches the listing's minimum (any level does when there is none)."""
+    if not candidate.is_authenticated or not candidate.is_candidate:
+        return []
+    stage_levels = dict(StageMastery.objects.filter(candidate=candidate).values_list("stage_id", "level"))
+    topic_levels = dict(TopicMastery.objects.filter(candidate=candidate).values_list("topic_id", "level"))
+    minimum = listing.minimum_level or Level.NOT_STARTED
+    rows = [(s.title, stage_levels.get(s.pk, Level.NOT_STARTED)) for s in listing.stages.all()]
+    rows += [(t.title, topic_levels.get(t.pk, Level.NOT_STARTED)) for t in listing.topics.all()]
+    return [Requirement(title=title, level=level, level_label=Level(level).label, meets=level >= minimum)
+            for title, level in rows]
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -269,8 +303,8 @@ def application_of(*, candidate: User, listing: Listing) -> Application | None:
     return Application.objects.filter(candidate=candidate, listing=listing).first()
 
 
-def listings_expiring(*, before) -> QuerySet[Listing]:
-    """Published listings whose closing date is before `before` and whose poster was not warned yet."""
+def listings_expiring(*, after, before) -> QuerySet[Listing]:
+    """Published listings closing between `after` and `before` whose poster was not warned yet."""
     return Listing.objects.select_related("organisation", "created_by").filter(
-        state=ListingState.PUBLISHED, valid_through__lte=before, expiry_warned_at__isnull=True
+        state=ListingState.PUBLISHED, valid_through__gt=after, valid_through__lte=before, expiry_warned_at__isnull=True
     )

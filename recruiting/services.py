@@ -155,6 +155,9 @@ def organisation_verify(*, organisation: Organisation, by: User) -> Organisation
 # Listings
 
 
+MAX_DESCRIPTION = 20_000
+MAX_SALARY = 100_000_000
+
 LISTING_FIELDS = (
     "title", "description", "location", "workplace_type", "employment_type", "salary_min", "salary_max",
     "salary_currency", "valid_through", "minimum_level",
@@ -190,6 +193,8 @@ def listing_check(
         errors["title"] = "Keep the title under 200 characters."
     if not description:
         errors["description"] = "Describe the job."
+    elif len(description) > MAX_DESCRIPTION:
+        errors["description"] = f"Keep the description under {MAX_DESCRIPTION:,} characters."
     if not location:
         errors["location"] = "Say where the job is (a city, or a region for remote work)."
     elif len(location) > 120:
@@ -209,6 +214,8 @@ def listing_check(
     for name, value in (("salary_min", salary_min), ("salary_max", salary_max)):
         if value is not None and value < 0:
             errors[name] = "A salary cannot be negative."
+        elif value is not None and value > MAX_SALARY:
+            errors[name] = f"A yearly salary above {MAX_SALARY:,} is surely a typing mistake."
     if salary_min is not None and salary_max is not None and salary_min > salary_max:
         errors["salary_max"] = "The maximum salary must be at least the minimum."
     if (salary_min is not None or salary_max is not None) and not (
@@ -244,7 +251,8 @@ def listing_create(
     *, by: User, stages: list[Stage] | None = None, topics: list[Topic] | None = None, publish: bool = False, **fields
 ) -> Listing:
     """Create a draft listing for the recruiter's organisation (any organisation may prepare drafts); with
-    `publish`, publish it at once (verified organisations only). `fields` are those of listing_check."""
+    `publish`, publish it at once (verified organisations only: otherwise nothing is created). `fields` are those
+    of listing_check."""
     organisation = _recruiter_organisation(by)
     cleaned = listing_check(**fields)
     now = timezone.now()
@@ -344,7 +352,8 @@ def listings_expiry_warn(*, now: datetime | None = None) -> int:
     expires. The conditional update claims each listing, so two beats never warn twice. Returns how many."""
     now = now or timezone.now()
     warned = 0
-    for listing in selectors.listings_expiring(before=now + EXPIRY_WARNING):
+    for listing in selectors.listings_expiring(after=now, before=now + EXPIRY_WARNING):
+        closes = timezone.localtime(listing.valid_through)
         if not Listing.objects.filter(pk=listing.pk, expiry_warned_at__isnull=True).update(expiry_warned_at=now):
             continue
         recipients = (
@@ -356,9 +365,9 @@ def listings_expiry_warn(*, now: datetime | None = None) -> int:
         if recipients:
             url = settings.SITE_URL.rstrip("/") + reverse("recruiting:listing-edit", args=[listing.pk])
             send_mail(
-                subject=f"Your listing “{listing.title}” closes on {listing.valid_through:%d %B %Y}",
+                subject=f"Your listing “{listing.title}” closes on {closes:%d %B %Y}",
                 message=(
-                    f"Your listing “{listing.title}” leaves the board on {listing.valid_through:%d %B %Y at %H:%M %Z}.\n"
+                    f"Your listing “{listing.title}” leaves the board on {closes:%d %B %Y at %H:%M %Z}.\n"
                     f"To keep it open, move its closing date (at most {MAX_VALID_DAYS} days away): {url}\n"
                 ),
                 from_email=None,
@@ -438,6 +447,21 @@ def application_withdraw(*, application: Application, candidate: User) -> Applic
 
 
 @transaction.atomic
+def candidate_account_ending(*, candidate: User) -> int:
+    """Before a candidate's account is deleted: withdraw their active applications and, if they shared their
+    profile, stop sharing, so that organisations hear of it (application.withdrawn, candidate.unshared) before
+    the rows go with the account. Returns how many applications ended."""
+    active = Application.objects.filter(candidate=candidate).exclude(status=ApplicationStatus.WITHDRAWN)
+    ended = 0
+    for application in active:
+        application_withdraw(application=application, candidate=candidate)
+        ended += 1
+    if candidate.share_profile:
+        candidate_sharing_changed(candidate=candidate, share=False)
+    return ended
+
+
+@transaction.atomic
 def application_status_set(*, application: Application, status: str, by: User) -> Application:
     """A recruiter of the listing's organisation moves an application along STATUS_TRANSITIONS."""
     application = Application.objects.select_for_update().select_related("listing__organisation", "candidate").get(pk=application.pk)
@@ -471,3 +495,45 @@ def listing_delete(*, listing: Listing, by: User) -> None:
     if listing.state != ListingState.DRAFT:
         raise ValidationError("Only drafts can be deleted: close a published listing instead.")
     listing.delete()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Demo data (load_demo)
+
+DEMO_ORGANISATION = "Demo Analytics"
+DEMO_LISTINGS = [
+    {"title": "Machine learning intern (ranking)", "location": "Berlin, Germany", "workplace_type": WorkplaceType.HYBRID,
+     "employment_type": EmploymentType.INTERNSHIP, "salary_min": 1800, "salary_max": 2200, "salary_currency": "EUR",
+     "topics": 3, "description": "Six months on our **search ranking** team: features, offline evaluation "
+     "(precision, recall, NDCG) and an A/B test of your own.\n\n- Python and NumPy\n- cross-validation done right"},
+    {"title": "Junior data scientist", "location": "Europe", "workplace_type": WorkplaceType.REMOTE,
+     "employment_type": EmploymentType.JUNIOR_FULL_TIME, "topics": 2,
+     "description": "Build and ship forecasting models with a small, friendly team.\n\nYou know **pandas**, "
+     "have trained a few models and can explain a confusion matrix."},
+    {"title": "Computer vision intern", "location": "Lyon, France", "workplace_type": WorkplaceType.ON_SITE,
+     "employment_type": EmploymentType.INTERNSHIP, "topics": 1,
+     "description": "Help us detect defects on production lines. Deep learning basics expected; "
+     "PyTorch is a plus."},
+]
+
+
+@transaction.atomic
+def demo_recruiting_ensure(*, recruiter: User) -> Organisation:
+    """The demo recruiter's verified organisation with its published listings (created once, reopened for 60
+    days whenever they have expired or closed). For local set-ups only."""
+    organisation = Organisation.objects.filter(name=DEMO_ORGANISATION).first() or organisation_create(name=DEMO_ORGANISATION)
+    recruiter_membership_set(recruiter=recruiter, organisation=organisation)
+    if not organisation.is_verified:
+        Organisation.objects.filter(pk=organisation.pk).update(verified_at=timezone.now())
+        organisation.refresh_from_db()
+    topics = list(Topic.objects.order_by("stage__position", "position"))
+    for i, spec in enumerate(DEMO_LISTINGS):
+        fields = {k: v for k, v in spec.items() if k != "topics"}
+        listing = Listing.objects.filter(organisation=organisation, title=spec["title"]).first()
+        if listing is None:
+            listing = listing_create(by=recruiter, valid_through=timezone.now() + timedelta(days=60), **fields,
+                                     topics=topics[i * 3: i * 3 + spec["topics"]])
+        if listing.state != ListingState.PUBLISHED or listing.valid_through <= timezone.now() + EXPIRY_WARNING:
+            listing = listing_update(listing=listing, by=recruiter, valid_through=timezone.now() + timedelta(days=60))
+            (listing_publish if listing.state == ListingState.DRAFT else listing_reopen)(listing=listing, by=recruiter)
+    return organisation

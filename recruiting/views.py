@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
@@ -19,7 +20,7 @@ from recruiting.forms import (
     ListingForm,
     OrganisationForm,
 )
-from recruiting.models import ApplicationStatus, ListingState
+from recruiting.models import ApplicationStatus
 
 BOARD_PAGE_SIZE = 20
 LIST_PAGE_SIZE = 20
@@ -51,7 +52,7 @@ def listing_page(request, listing_id):
     listing = selectors.listing_for_public(listing_id=listing_id, viewer=request.user)
     application = selectors.application_of(candidate=request.user, listing=listing)
     json_ld = None
-    if listing.state == ListingState.PUBLISHED:
+    if listing.takes_applications:  # a posting search engines may show: open now
         data = selectors.listing_json_ld(listing=listing, url=request.build_absolute_uri())
         json_ld = mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))
     form = None
@@ -60,6 +61,7 @@ def listing_page(request, listing_id):
     return render(request, "recruiting/listing.html", {
         "listing": listing, "application": application, "form": form, "json_ld": json_ld,
         "own": selectors.organisation_of(recruiter=request.user) == listing.organisation,
+        "fit": selectors.listing_fit(listing=listing, candidate=request.user),
     })
 
 
@@ -147,7 +149,8 @@ def _organisation_or_home(request):
 
 @recruiter_required
 def listing_create(request):
-    if _organisation_or_home(request) is None:
+    organisation = _organisation_or_home(request)
+    if organisation is None:
         return redirect("recruiter-home")
     form = ListingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -158,7 +161,7 @@ def listing_create(request):
         else:
             messages.success(request, f"“{listing.title}” is {listing.get_state_display().lower()}.")
             return redirect("recruiting:listing-edit", listing_id=listing.pk)
-    return render(request, "recruiting/listing_form.html", {"form": form, "listing": None})
+    return render(request, "recruiting/listing_form.html", {"form": form, "listing": None, "organisation": organisation})
 
 
 @recruiter_required
@@ -194,7 +197,10 @@ def listing_state(request, listing_id, action):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, f"“{listing.title}” is {_STATE_DONE[action]}.")
-    return redirect(request.POST.get("next") or reverse("recruiting:listing-edit", args=[listing.pk]))
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = reverse("recruiting:listing-edit", args=[listing.pk])
+    return redirect(back)
 
 
 @recruiter_required

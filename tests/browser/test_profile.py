@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from accounts.models import Role, User
 from tests.browser.conftest import log_in, make_user, shot
+from tests.conftest import make_organisation
 from tests.profiles.helpers import answer, free_text, graded, submission
 
 
@@ -25,7 +26,7 @@ def shots(page, name: str) -> None:
 
 def test_profile_sharing_view_log_export_and_deletion(page, live_server, browser):
     candidate = make_user("ada")
-    make_user("hiring", Role.RECRUITER)
+    make_organisation("Acme Analytics", make_user("hiring", Role.RECRUITER))
     for slug, right in [("l1-zeroes-weights", True), ("regularisation-strength", True), ("kfold-validation-count", False),
                         ("dot-product", True), ("what-smote-does", False)]:
         answer(candidate, slug, right=right)
@@ -71,7 +72,7 @@ def test_profile_sharing_view_log_export_and_deletion(page, live_server, browser
 
     # The candidate sees the view in the log.
     page.reload()
-    expect(page.locator("#views")).to_contain_text("A recruiter without an organisation (hiring)")
+    expect(page.locator("#views")).to_contain_text("Acme Analytics (hiring)")
 
     # Export: a JSON file with everything.
     with page.expect_download() as download:

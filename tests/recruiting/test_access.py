@@ -62,7 +62,8 @@ def test_sharing_shows_to_every_verified_organisation_and_unsharing_hides_at_onc
 def test_an_application_shares_with_that_organisation_only_until_withdrawn(
     client, listing, recruiter, other_recruiter, proficient_candidate
 ):
-    application = services.application_create(listing=listing, candidate=proficient_candidate, note="", consent=True)
+    application = services.application_create(listing=listing, candidate=proficient_candidate,
+                                              note="My secret note", consent=True)
     assert seen_by(client, recruiter, proficient_candidate) == SHOWN
     assert seen_by(client, other_recruiter, proficient_candidate) == HIDDEN
     # Moving the status keeps the sharing; a rejection too (the candidate has not withdrawn).
@@ -73,6 +74,10 @@ def test_an_application_shares_with_that_organisation_only_until_withdrawn(
     # The application page says so, and no longer links the profile.
     page = client.get(reverse("recruiting:application", args=[application.pk])).content.decode()
     assert "withdrew this application" in page and "Open their profile" not in page
+    assert "My secret note" not in page and proficient_candidate.email not in page
+    for url in (reverse("recruiting:applications"), reverse("recruiter-home")):
+        page = client.get(url).content.decode()
+        assert "A withdrawn applicant" in page and f">{proficient_candidate.username}<" not in page
 
 
 def test_an_unverified_organisation_sees_no_applicant(client, unverified_recruiter, recruiter, listing, candidate):

@@ -52,7 +52,7 @@ def test_the_listing_page_carries_safe_jobposting_json_ld(client, recruiter):
     )
     html = client.get(reverse("recruiting:listing", args=[listing.pk])).content.decode()
     assert "<script>alert(1)" not in html and "<img" not in html  # neither the title nor the Markdown runs
-    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
     data = json.loads(found.group(1))
     assert data["@type"] == "JobPosting" and data["title"] == listing.title
     assert data["hiringOrganization"]["name"] == "Acme Analytics"
@@ -71,6 +71,11 @@ def test_closed_and_expired_pages_say_so_and_take_no_applications(client, recrui
         assert says in page and "Apply and share" not in page and "application/ld+json" not in page
         response = client.post(reverse("recruiting:apply", args=[listing.pk]), {"note": "hi", "consent": "on"})
         assert response.status_code == 400 and "no longer takes applications" in response.content.decode()
+    # Past its closing date but not yet expired by the periodic task: the page says so all the same.
+    late = make_listing(recruiter, title="Late one")
+    Listing.objects.filter(pk=late.pk).update(valid_through=timezone.now() - timedelta(minutes=5))
+    page = client.get(reverse("recruiting:listing", args=[late.pk])).content.decode()
+    assert "This listing expired" in page and "application/ld+json" not in page and "Apply and share" not in page
     assert not Application.objects.exists()
     board = client.get(reverse("recruiting:board")).content.decode()
     assert "Closed one" not in board and "Old one" not in board
@@ -153,6 +158,8 @@ def test_an_unverified_organisation_is_told_why_it_cannot_publish(client, unveri
     client.force_login(unverified_recruiter)
     draft = make_listing(unverified_recruiter, publish=False)
     assert "Not verified yet" in client.get(reverse("recruiter-home")).content.decode()
+    form = client.get(reverse("recruiting:listing-create")).content.decode()
+    assert "not verified yet: save this as a draft" in form and "Save and publish" not in form
     response = client.post(reverse("recruiting:listing-state", args=[draft.pk, "publish"]), follow=True)
     assert "not verified yet" in response.content.decode()
     draft.refresh_from_db()
@@ -203,3 +210,60 @@ def test_only_superusers_verify_organisations_and_it_is_logged(client, unverifie
     organisation.refresh_from_db()
     assert organisation.is_verified and organisation.verified_by == admin
     assert LogEntry.objects.filter(object_id=str(organisation.pk), user=admin).exists()
+
+
+@pytest.mark.postgres
+def test_board_search_is_full_text_on_postgresql(client, recruiter):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("set DATABASE_URL to a PostgreSQL database to run this (CI does)")
+    make_listing(recruiter, title="Machine learning engineer", description="You will be **training** ranking models.")
+    make_listing(recruiter, title="Data analyst", description="Dashboards and SQL.")
+    board = reverse("recruiting:board")
+    # Stemmed words match other forms of the word; a simple substring match would find nothing here.
+    assert titles(client.get(board, {"q": "engineers trained"}).content.decode()) == ["Machine learning engineer"]
+    assert titles(client.get(board, {"q": "dashboard -ranking"}).content.decode()) == ["Data analyst"]
+
+
+def test_listing_actions_go_back_only_to_this_site(client, recruiter, listing):
+    client.force_login(recruiter)
+    url = reverse("recruiting:listing-state", args=[listing.pk, "close"])
+    response = client.post(url, {"next": "https://evil.example/"})
+    assert response["Location"] == reverse("recruiting:listing-edit", args=[listing.pk])
+    response = client.post(reverse("recruiting:listing-state", args=[listing.pk, "reopen"]), {"next": "/recruiter/?page=1"})
+    assert response["Location"] == "/recruiter/?page=1"
+
+
+def test_a_candidate_sees_their_level_against_the_listings_minimum(client, recruiter, candidate):
+    from profiles.models import TopicMastery
+
+    strong, weak = Topic.objects.order_by("pk")[:2]
+    listing = make_listing(recruiter, minimum_level=3)
+    listing.topics.set([strong, weak])
+    TopicMastery.objects.create(candidate=candidate, topic=strong, level=3, score=0.8, coverage=0.6,
+                                graded_questions=2, total_questions=3)
+    client.force_login(candidate)
+    page = client.get(reverse("recruiting:listing", args=[listing.pk])).content.decode()
+    assert "At least <strong>proficient</strong>" in page
+    rows = re.findall(r'<tr><th scope="row">(.*?)</th>.*?</tr>', page, re.DOTALL)
+    assert rows == [strong.title, weak.title]
+    assert page.count("meets the minimum") == 1 and page.count("below the minimum") == 1
+
+
+def test_the_candidate_list_pages_best_first(client, recruiter):
+    from profiles.services import candidate_profile_ensure
+
+    for i in range(23):
+        user = make_account(f"sharer{i:02}")
+        user.share_profile = True
+        user.save(update_fields=["share_profile"])
+        profile = candidate_profile_ensure(candidate=user)
+        profile.score, profile.level = i / 100, 1
+        profile.save(update_fields=["score", "level"])
+    client.force_login(recruiter)
+    first = client.get(reverse("recruiting:candidates")).content.decode()
+    names = re.findall(r'<a href="/profiles/[0-9a-f-]{36}/">(sharer\d\d)</a>', first)
+    assert len(names) == 20 and names[0] == "sharer22" and "Page 1 of 2" in first
+    second = client.get(reverse("recruiting:candidates"), {"page": 2}).content.decode()
+    assert re.findall(r'<a href="/profiles/[0-9a-f-]{36}/">(sharer\d\d)</a>', second) == ["sharer02", "sharer01", "sharer00"]

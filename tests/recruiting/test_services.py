@@ -31,6 +31,10 @@ def test_listing_fields_are_validated_with_a_message_per_field(recruiter):
     assert set(errors) == {"title", "salary_max", "valid_through"}
     assert "at most 120 days" in errors["valid_through"][0]
     with pytest.raises(ValidationError) as caught:
+        services.listing_create(by=recruiter, **listing_fields(description="x" * 20_001, salary_max=10**10,
+                                                               salary_currency="EUR"))
+    assert set(errors_of(caught.value)) == {"description", "salary_max"}
+    with pytest.raises(ValidationError) as caught:
         services.listing_create(by=recruiter, **listing_fields(salary_min=100, valid_through=timezone.now() - timedelta(hours=1)))
     assert set(errors_of(caught.value)) == {"salary_currency", "valid_through"}
     assert not Listing.objects.exists()
@@ -195,3 +199,43 @@ def test_verifying_is_for_superusers_only(unverified_recruiter, author):
 def test_a_recruiter_belongs_to_one_organisation(recruiter):
     with pytest.raises(ValidationError, match="already belong"):
         services.organisation_create(name="Second", recruiter=recruiter)
+
+
+def test_the_periodic_task_warns_and_expires(recruiter, eager_celery):
+    from recruiting.tasks import expire_listings
+
+    soon = make_listing(recruiter, title="Closing soon", valid_through=timezone.now() + timedelta(days=2))
+    later = make_listing(recruiter, title="Closing later", valid_through=timezone.now() + timedelta(days=40))
+    past = make_listing(recruiter, title="Past")
+    Listing.objects.filter(pk=past.pk).update(valid_through=timezone.now() - timedelta(seconds=1))
+    expire_listings.delay()
+    states = dict(Listing.objects.values_list("title", "state"))
+    assert states == {"Closing soon": "published", "Closing later": "published", "Past": "expired"}
+    # Only the listing closing within five days is warned of (not the one already past, not the later one).
+    assert [m.subject for m in mail.outbox] == [f"Your listing “Closing soon” closes on {timezone.localtime(soon.valid_through):%d %B %Y}"]
+    later.refresh_from_db()
+    assert later.expiry_warned_at is None
+
+
+def test_the_beat_schedule_runs_the_task(settings):
+    assert settings.CELERY_BEAT_SCHEDULE["expire-listings"]["task"] == "recruiting.tasks.expire_listings"
+
+
+def test_deleting_an_account_tells_the_organisations_applied_to(listing, candidate, django_capture_on_commit_callbacks):
+    from profiles.services import candidate_account_delete
+
+    services.application_create(listing=listing, candidate=candidate, note="", consent=True)
+    profile_sharing_set(user=candidate, share=True)
+    received = []
+
+    def receiver(sender, organisation, event, data, **kwargs):
+        received.append((organisation, event))
+
+    organisation_event.connect(receiver)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            candidate_account_delete(candidate=candidate)
+    finally:
+        organisation_event.disconnect(receiver)
+    assert received == [(listing.organisation, "application.withdrawn"), (None, "candidate.unshared")]
+    assert not Application.objects.exists()

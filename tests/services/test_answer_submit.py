@@ -1,14 +1,14 @@
 """answer_submit: grading against the version the candidate saw, and refusing bad input."""
 
 import pytest
-
-pytestmark = pytest.mark.django_db
 from django.core.exceptions import ValidationError
 
 from accounts.models import User
 from questions import variants
 from questions.models import AttemptStatus, Question
 from questions.services import answer_submit
+
+pytestmark = pytest.mark.django_db
 
 
 def q(slug):

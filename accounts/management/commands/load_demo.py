@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from accounts.selectors import two_factor_required
 from accounts.services import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_accounts_ensure
 from questions.services import demo_attempts_ensure
+from recruiting.services import demo_recruiting_ensure
 
 FORCE_FLAG = "--with-public-demo-passwords"
 
@@ -32,7 +33,8 @@ class Command(BaseCommand):
         users = demo_accounts_ensure()
         candidate = next(u for u in users if u.is_candidate)
         demo_attempts_ensure(candidate=candidate)
-        self.stdout.write("Demo accounts (password for all: %s):" % DEMO_PASSWORD)
+        organisation = demo_recruiting_ensure(recruiter=next(u for u in users if u.is_recruiter))
+        self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for user in users:
             second = "  + a code from the TOTP secret below" if two_factor_required(user=user) else ""
             self.stdout.write(f"  {user.role:<10} {user.username:<10}{second}")
@@ -40,6 +42,8 @@ class Command(BaseCommand):
             f"TOTP secret of the demo reviewer, recruiter and author: {DEMO_TOTP_SECRET}\n"
             "  (add it to an authenticator app, or run: .venv/bin/python manage.py demo_totp_code)"
         )
+        self.stdout.write(f"The demo recruiter's organisation: {organisation.name} (verified), with "
+                          f"{organisation.listings.filter(state='published').count()} listings on the board (/jobs/)")
         self._api_token(next(u for u in users if u.is_recruiter))
 
     def _api_token(self, recruiter):
