@@ -69,11 +69,11 @@ class CandidateListSerializer(serializers.Serializer):
             "public_id": str(profile.public_id),
             "username": user.username,
             "full_name": f"{user.first_name} {user.last_name}".strip(),
-            "mastery": profile.mastery,
+            "mastery": round(profile.mastery, 4),  # as the profile shows figures (profiles.selectors._mastery)
             "level": profile.level,
             "level_label": Level(profile.level).label,
-            "score": profile.score,
-            "coverage": profile.coverage,
+            "score": round(profile.score, 4),
+            "coverage": round(profile.coverage, 4),
             "last_active": _DATETIME.to_representation(profile.last_activity_at) if profile.last_activity_at else None,
             "url": f"{self._list_url}{profile.public_id}/",
         }
