@@ -60,8 +60,19 @@ def remove_bench_data() -> None:
 
     with connection.cursor() as cur:
         bench_users = f"SELECT id FROM accounts_user WHERE username LIKE '{PREFIX}%'"
-        cur.execute(f"DELETE FROM recruiting_application WHERE candidate_id IN ({bench_users})")
-        cur.execute("DELETE FROM recruiting_organisation WHERE slug = 'apibench-org'")
+        bench_org = "SELECT id FROM recruiting_organisation WHERE slug = 'apibench-org'"
+        bench_listings = f"SELECT id FROM recruiting_listing WHERE organisation_id IN ({bench_org})"
+        cur.execute(f"DELETE FROM recruiting_applicationstatuschange WHERE application_id IN (SELECT id FROM "
+                    f"recruiting_application WHERE candidate_id IN ({bench_users}) OR listing_id IN ({bench_listings}))")
+        cur.execute(f"DELETE FROM recruiting_application WHERE candidate_id IN ({bench_users}) "
+                    f"OR listing_id IN ({bench_listings})")
+        for table in ["recruiting_listing_topics", "recruiting_listing_stages"]:
+            cur.execute(f"DELETE FROM {table} WHERE listing_id IN ({bench_listings})")
+        cur.execute(f"DELETE FROM recruiting_listing WHERE organisation_id IN ({bench_org})")
+        cur.execute(f"DELETE FROM api_apitoken WHERE organisation_id IN ({bench_org})")
+        cur.execute(f"DELETE FROM api_webhookendpoint WHERE organisation_id IN ({bench_org})")
+        cur.execute(f"DELETE FROM recruiting_recruitermembership WHERE organisation_id IN ({bench_org})")
+        cur.execute(f"DELETE FROM recruiting_organisation WHERE id IN ({bench_org})")
         for table in ["profiles_topicmastery", "profiles_stagemastery", "profiles_profileview",
                       "profiles_candidateprofile"]:
             cur.execute(f"DELETE FROM {table} WHERE candidate_id IN ({bench_users})")
