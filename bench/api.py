@@ -38,7 +38,6 @@ os.environ["MLASSESS_API_TOKEN_RATE"] = "1000000/minute"  # the bench measures l
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/12")
 sys.path.insert(0, str(ROOT))
 
-from bench.web import copy_rows, ensure_database, free_port, percentile, start_gunicorn, stop
 
 CANDIDATES = 10_000
 SHARING_SHARE = 0.3
@@ -103,6 +102,7 @@ def seed() -> None:
     from django.utils import timezone
 
     from accounts.models import User
+    from bench.web import copy_rows
     from profiles.selectors import bank_summary
     from recruiting.models import Application, Listing, ListingState, Organisation, RecruiterMembership
 
@@ -227,6 +227,8 @@ def main() -> None:
     parser.add_argument("--rps", type=int, default=100)
     parser.add_argument("--workers", type=int, default=3)
     args = parser.parse_args(sys.argv[2:])
+    # The web bench's helpers; imported here, after this module has set the environment they read.
+    from bench.web import ensure_database, free_port, percentile, start_gunicorn, stop
 
     ensure_database()
     import django
