@@ -10,7 +10,7 @@ from profiles.mastery import Level
 from questions.models import Stage, Topic
 from recruiting.models import Application, ApplicationStatus, EmploymentType, Listing, WorkplaceType
 
-class SlugField(serializers.SlugRelatedField):
+class SlugLookupField(serializers.SlugRelatedField):
     """A stage or topic by slug. Anything that is not slug-shaped (a NUL byte, say, which PostgreSQL refuses in
     text) is unknown without asking the database."""
 
@@ -27,9 +27,9 @@ class SlugField(serializers.SlugRelatedField):
 class CandidateFilterSerializer(serializers.Serializer):
     """The candidate list's query parameters."""
 
-    topic = SlugField(slug_field="slug", queryset=Topic.objects.all(), required=False,
+    topic = SlugLookupField(slug_field="slug", queryset=Topic.objects.all(), required=False,
                                          help_text="A topic's slug: only candidates with mastery there.")
-    stage = SlugField(slug_field="slug", queryset=Stage.objects.all(), required=False,
+    stage = SlugLookupField(slug_field="slug", queryset=Stage.objects.all(), required=False,
                                          help_text="A roadmap stage's slug: only candidates with mastery there.")
     min_mastery = serializers.FloatField(required=False, min_value=0.0, max_value=1.0,
                                          help_text="Lowest mastery score (0..1) in the topic or stage given, else "
@@ -131,8 +131,8 @@ class CandidateProfileSerializer(serializers.Serializer):
 class ListingSerializer(serializers.ModelSerializer):
     """A listing of the organisation's. Field rules (dates, salary range…) are the service's (recruiting)."""
 
-    stages = SlugField(slug_field="slug", queryset=Stage.objects.all(), many=True, required=False)
-    topics = SlugField(slug_field="slug", queryset=Topic.objects.all(), many=True, required=False)
+    stages = SlugLookupField(slug_field="slug", queryset=Stage.objects.all(), many=True, required=False)
+    topics = SlugLookupField(slug_field="slug", queryset=Topic.objects.all(), many=True, required=False)
     workplace_type = serializers.ChoiceField(choices=WorkplaceType.choices)
     employment_type = serializers.ChoiceField(choices=EmploymentType.choices)
     minimum_level = serializers.ChoiceField(choices=Level.choices, allow_null=True, required=False)
