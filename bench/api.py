@@ -199,6 +199,15 @@ def get(port: int, path: str) -> tuple[float, int, dict]:
         return 1000 * (time.perf_counter() - started), response.status, body
 
 
+def server_cpu_seconds(server) -> float:
+    """CPU time (user + system) used so far by gunicorn's worker processes (Linux /proc)."""
+    total = 0.0
+    for child in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split():
+        fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def run_locust(port: int, request_paths: list[str], seconds: int, rps: int, workdir: Path) -> list:
     users = max(1, rps // 2)
     paths_file, timings_file = workdir / "paths.json", workdir / "timings.json"
@@ -265,8 +274,10 @@ def main() -> None:
             ms_next, _, body = get(port, body["next"].split(f":{port}", 1)[1])
             deep += 1
         load_before = os.getloadavg()[0]
+        cpu_before = server_cpu_seconds(server)
         with tempfile.TemporaryDirectory() as workdir:
             timings = run_locust(port, paths(topics, 5000, seed=3), args.seconds, args.rps, Path(workdir))
+        cpu_used = server_cpu_seconds(server) - cpu_before
     finally:
         stop(server)
 
@@ -275,7 +286,8 @@ def main() -> None:
     print(f"offered {args.rps} requests/s for {args.seconds} s (locust, {max(1, args.rps // 2)} users at constant "
           f"throughput; gunicorn, {args.workers} workers); served {len(timings):,} requests, about "
           f"{len(timings) / max(elapsed, 1):.0f}/s; {failures} not 200; load average before {load_before:.1f}, "
-          f"after {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+          f"after {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; the web workers used "
+          f"{1000 * cpu_used / max(len(timings), 1):.1f} ms of CPU a request")
     print(f"one request at a time, no load: p50 {percentile(alone, 50):.0f} ms, p99 {percentile(alone, 99):.0f} ms; "
           f"a page five cursors deep: {ms_next if deep else ms:.0f} ms")
     under_load = [t for _, t, status, _ in timings if status == 200]
