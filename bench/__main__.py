@@ -2,12 +2,13 @@
 
     grader   sandbox cost, grading throughput and submit-to-verdict latency (`make bench`)
     web      the roadmap, profile and history pages at 100 requests/s over 10,000 candidates and 1,000,000 results
+    api      the recruiter API's candidate list filtered by topic mastery at 100 requests/s over 10,000 candidates
 """
 
 import importlib
 import sys
 
-BENCHES = {"grader": "bench.grader", "web": "bench.web"}
+BENCHES = {"grader": "bench.grader", "web": "bench.web", "api": "bench.api"}
 
 
 def main(argv: list[str]) -> None:

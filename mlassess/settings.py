@@ -277,3 +277,46 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
 }
+
+# --- The recruiter API (api/): DRF, OpenAPI schema, tokens, throttling, webhooks ---
+INSTALLED_APPS += ["rest_framework", "drf_spectacular", "drf_spectacular_sidecar", "api"]
+REST_FRAMEWORK = {
+    # Recruiters' API tokens only (Authorization: Token <secret>); no session auth, so no CSRF questions.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.ApiTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.TokenScopePermission"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ApiTokenRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+    "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.ApiCursorPagination",
+}
+# Requests per token (DRF's rate syntax: N/second|minute|hour|day); over it, 429 with Retry-After.
+API_TOKEN_RATE = env("MLASSESS_API_TOKEN_RATE", default="600/minute")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "MLAssess recruiter API",
+    "DESCRIPTION": "Candidates who share their progress with your organisation, your listings and the applications "
+                   "to them. Authenticate with `Authorization: Token <secret>` (create tokens under Recruiter → API).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"WebhookEventEnum": "api.models.WebhookEvent"},
+    "APPEND_COMPONENTS": {
+        "securitySchemes": {"tokenAuth": {"type": "apiKey", "in": "header", "name": "Authorization",
+                                          "description": "`Token <secret>`"}}
+    },
+}
+# Webhooks: refuse loopback, private, link-local and reserved destinations unless this is on (tests, development).
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env.bool("MLASSESS_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", default=False)
+WEBHOOKS_TIMEOUT_SECONDS = 5
+WEBHOOKS_MAX_ATTEMPTS = env.int("MLASSESS_WEBHOOKS_MAX_ATTEMPTS", default=6)  # 1 + 5 retries: 30 s … 8 min apart
+WEBHOOKS_RETRY_BASE_SECONDS = 30
+WEBHOOKS_DISABLE_AFTER_FAILURES = env.int("MLASSESS_WEBHOOKS_DISABLE_AFTER", default=15)  # attempts in a row
+CELERY_BEAT_SCHEDULE["sweep-webhook-deliveries"] = {"task": "api.tasks.sweep_webhook_deliveries", "schedule": 60.0}
+# --- end of API block ---

@@ -25,5 +25,7 @@ urlpatterns = [
     path("", include("profiles.urls")),
     path("", include("recruiting.urls")),
     path("", include("reviews.urls")),
+    path("api/v1/", include("api.urls")),
+    path("", include("api.web_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,7 +1,10 @@
 import uuid
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from profiles.mastery import Level
@@ -40,6 +43,10 @@ class Mastery(models.Model):
         ]
 
 
+# "Never active", for ordering by last activity with the candidates who never answered anything last.
+NEVER_ACTIVE = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 class CandidateProfile(Mastery):
     """A candidate's profile: the public id recruiters' links use, and mastery over the whole roadmap."""
 
@@ -50,7 +57,14 @@ class CandidateProfile(Mastery):
 
     class Meta:
         constraints = Mastery.constraints_for("profile")
-        indexes = [models.Index(fields=["level", "score"])]
+        # The recruiter API lists candidates best first, or most recently active first, paged by cursor with the
+        # candidate as the tie-break (api.selectors.candidate_list walks these instead of sorting every row).
+        indexes = [
+            models.Index(fields=["level", "score"]),
+            models.Index(fields=["-score", "-candidate"], name="profile_score_desc"),
+            models.Index(Coalesce("last_activity_at", Value(NEVER_ACTIVE)).desc(), F("candidate").desc(),
+                         name="profile_last_activity_desc"),
+        ]
 
     def __str__(self):
         return f"profile of {self.candidate}"
@@ -67,7 +81,11 @@ class TopicMastery(Mastery):
             models.UniqueConstraint(fields=["candidate", "topic"], name="topic_mastery_unique"),
             *Mastery.constraints_for("topic_mastery"),
         ]
-        indexes = [models.Index(fields=["topic", "level", "score"])]
+        indexes = [
+            models.Index(fields=["topic", "level", "score"]),
+            # The recruiter API's filter and order "topic mastery at least x, best first" walks this one.
+            models.Index(fields=["topic", "-score", "-candidate"], name="topic_mastery_topic_score"),
+        ]
 
 
 class StageMastery(Mastery):
@@ -81,7 +99,10 @@ class StageMastery(Mastery):
             models.UniqueConstraint(fields=["candidate", "stage"], name="stage_mastery_unique"),
             *Mastery.constraints_for("stage_mastery"),
         ]
-        indexes = [models.Index(fields=["stage", "level", "score"])]
+        indexes = [
+            models.Index(fields=["stage", "level", "score"]),
+            models.Index(fields=["stage", "-score", "-candidate"], name="stage_mastery_stage_score"),
+        ]
 
 
 class BestResult(models.Model):

@@ -487,6 +487,16 @@ def application_status_set(*, application: Application, status: str, by: User) -
     return application
 
 
+@transaction.atomic
+def listing_delete(*, listing: Listing, by: User) -> None:
+    """Delete a draft listing. Listings that were published have applications and a history: close them instead."""
+    _own(listing, by)
+    listing = Listing.objects.select_for_update().get(pk=listing.pk)
+    if listing.state != ListingState.DRAFT:
+        raise ValidationError("Only drafts can be deleted: close a published listing instead.")
+    listing.delete()
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Demo data (load_demo)
 

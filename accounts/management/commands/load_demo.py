@@ -46,3 +46,20 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"The demo recruiter's organisation: {organisation.name} (verified), with "
                           f"{organisation.listings.filter(state='published').count()} listings on the board (/jobs/)")
+        self._api_token(next(u for u in users if u.is_recruiter))
+
+    def _api_token(self, recruiter):
+        """The demo recruiter's API token (a published secret, like the password), and how to try it."""
+        import os
+
+        from api.services import DEMO_API_TOKEN, demo_api_token_ensure
+
+        if demo_api_token_ensure(recruiter=recruiter) is None:
+            self.stdout.write("The demo recruiter has no organisation, so no API token.")
+            return
+        port = os.environ.get("MLASSESS_PORT", "8000")
+        self.stdout.write(
+            f"API token of the demo recruiter (read and write, 30 days): {DEMO_API_TOKEN}\n"
+            f'  curl -H "Authorization: Token {DEMO_API_TOKEN}" http://127.0.0.1:{port}/api/v1/candidates/\n'
+            f"  (the API's documentation: http://127.0.0.1:{port}/api/v1/docs/)"
+        )
