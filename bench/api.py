@@ -19,7 +19,6 @@ import argparse
 import json
 import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
@@ -209,23 +208,12 @@ def server_cpu_seconds(server) -> float:
 
 
 def run_locust(port: int, request_paths: list[str], seconds: int, rps: int, workdir: Path) -> list:
-    users = max(1, rps // 2)
+    from bench.web import steady_load
+
     paths_file, timings_file = workdir / "paths.json", workdir / "timings.json"
     paths_file.write_text(json.dumps(request_paths))
-    env = {
-        **os.environ,
-        "BENCH_PATHS": str(paths_file),
-        "BENCH_TOKEN": TOKEN,
-        "BENCH_TIMINGS": str(timings_file),
-        "BENCH_RPS_PER_USER": str(rps / users),
-        "BENCH_MAX_REQUESTS": str(int(rps * seconds * 1.05)),
-    }
-    subprocess.run(
-        [sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "api_locustfile.py"), "--headless",
-         "--users", str(users), "--spawn-rate", str(users), "--run-time", f"{seconds}s", "--stop-timeout", "10",
-         "--host", f"http://127.0.0.1:{port}", "--only-summary", "--loglevel", "WARNING"],
-        cwd=ROOT, env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=seconds + 120,
-    )
+    steady_load("api_locustfile.py", port, seconds, rps,
+                {"BENCH_PATHS": str(paths_file), "BENCH_TOKEN": TOKEN, "BENCH_TIMINGS": str(timings_file)})
     return json.loads(timings_file.read_text())
 
 
@@ -237,7 +225,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=3)
     args = parser.parse_args(sys.argv[2:])
     # The web bench's helpers; imported here, after this module has set the environment they read.
-    from bench.web import ensure_database, free_port, percentile, start_gunicorn, stop
+    from bench.web import ensure_database, free_port, open_loop, percentile, start_gunicorn, stop
 
     ensure_database()
     import django
@@ -278,6 +266,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as workdir:
             timings = run_locust(port, paths(topics, 5000, seed=3), args.seconds, args.rps, Path(workdir))
         cpu_used = server_cpu_seconds(server) - cpu_before
+        steady = open_loop(port, [("candidates", path, {"Authorization": f"Token {TOKEN}"})
+                                  for path in paths(topics, 3000, seed=4)],
+                           args.rps, min(args.seconds, 30))
     finally:
         stop(server)
 
@@ -294,6 +285,11 @@ def main() -> None:
     if under_load:
         print(f"candidates filtered by topic mastery: p50 {percentile(under_load, 50):.0f} ms, "
               f"p95 {percentile(under_load, 95):.0f} ms, p99 {percentile(under_load, 99):.0f} ms")
+    steady = [ms for _, ms in steady]
+    if steady:
+        print(f"the same requests as a steady open loop ({args.rps}/s for {min(args.seconds, 30)} s, one request every "
+              f"{1000 / args.rps:.0f} ms): p50 {percentile(steady, 50):.0f} ms, p95 {percentile(steady, 95):.0f} ms, "
+              f"p99 {percentile(steady, 99):.0f} ms")
 
 
 if __name__ == "__main__":

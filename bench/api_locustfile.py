@@ -8,6 +8,7 @@ BENCH_MAX_REQUESTS requests.
 import itertools
 import json
 import os
+import random
 import time
 
 import gevent
@@ -16,6 +17,7 @@ from locust import FastHttpUser, constant_throughput, events, task
 with open(os.environ["BENCH_PATHS"]) as paths_file:
     PATHS = itertools.cycle(json.load(paths_file))
 HEADERS = {"Authorization": f"Token {os.environ['BENCH_TOKEN']}"}
+RPS_PER_USER = float(os.environ.get("BENCH_RPS_PER_USER", "2"))
 MAX_REQUESTS = int(os.environ.get("BENCH_MAX_REQUESTS", "100000"))
 timings: list[tuple[str, float, int, float]] = []
 environment = None
@@ -40,7 +42,12 @@ def save(environment, **kwargs):
 
 
 class RecruiterSystem(FastHttpUser):
-    wait_time = constant_throughput(float(os.environ.get("BENCH_RPS_PER_USER", "2")))
+    wait_time = constant_throughput(RPS_PER_USER)
+
+    def on_start(self):
+        # Start at a random point of the first period, so that the users' requests interleave into a steady
+        # stream; started together, they would fire together every period and the bench would time a burst.
+        gevent.sleep(random.uniform(0, 1 / RPS_PER_USER))
 
     @task
     def candidates(self):

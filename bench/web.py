@@ -277,26 +277,88 @@ def one_at_a_time(port: int, sessions: list[str], per_page: int = 40) -> dict[st
     return times
 
 
+def steady_load(locustfile: str, port: int, seconds: int, rps: int, env: dict) -> None:
+    """Run locust headless at a steady `rps`: rps / 2 users, each sending 2 requests a second.
+
+    The users are started 1 / rps apart (spawn rate = rps), so that their requests interleave evenly; started
+    all at once, they would fire together every half second, and the bench would measure a burst's queue.
+    """
+    users = max(1, rps // 2)
+    subprocess.run(
+        [sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / locustfile), "--headless",
+         "--users", str(users), "--spawn-rate", str(rps), "--run-time", f"{seconds}s", "--stop-timeout", "10",
+         "--host", f"http://127.0.0.1:{port}", "--only-summary", "--loglevel", "WARNING"],
+        cwd=ROOT, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=seconds + 120,
+        env={**os.environ, **env, "BENCH_RPS_PER_USER": str(rps / users),
+             "BENCH_MAX_REQUESTS": str(int(rps * seconds * 1.05))},
+    )
+
+
+def open_loop(port: int, requests: list[tuple[str, str, dict]], rps: int, seconds: int) -> list[tuple[str, float]]:
+    """Milliseconds per request of a strictly steady load: one request every 1 / rps seconds, each on its own
+    thread and connection, whatever the earlier ones are doing (an open loop, as real traffic arrives).
+
+    A cross-check of locust's figures: on this 2-core machine locust's users bunch up, so that its percentiles
+    time short bursts queueing at the server as well as the server itself.
+    """
+    import http.client
+    import threading
+
+    times: list[tuple[str, float]] = []  # (name, ms) of each request answered 200
+
+    def one(name: str, path: str, headers: dict) -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        started = time.perf_counter()
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        response.read()
+        connection.close()
+        if response.status == 200:
+            times.append((name, 1000 * (time.perf_counter() - started)))  # list.append is atomic under the GIL
+
+    threads = []
+    start = time.perf_counter()
+    for n in range(rps * seconds):
+        delay = start + n / rps - time.perf_counter()
+        if delay > 0:
+            time.sleep(delay)
+        thread = threading.Thread(target=one, args=requests[n % len(requests)])
+        thread.start()
+        threads.append(thread)
+    for thread in threads:
+        thread.join()
+    return times
+
+
+def steady_requests(sessions: list[str], count: int = 3000) -> list[tuple[str, str, dict]]:
+    """The locust file's mix of pages (a third each; history pages and filters varied) for the open loop."""
+    from questions.models import Stage
+
+    rng = random.Random(11)
+    stages = list(Stage.objects.values_list("slug", flat=True))
+    out = []
+    for _ in range(count):
+        headers = {"Cookie": f"sessionid={rng.choice(sessions)}"}
+        page = rng.choice(["roadmap", "profile", "history"])
+        path = {"roadmap": "/roadmap/", "profile": "/profile/"}.get(page)
+        if path is None:
+            choice = rng.random()
+            path = ("/profile/history/" if choice < 0.5 else f"/profile/history/?page={rng.randint(2, 4)}"
+                    if choice < 0.75 else f"/profile/history/?stage={rng.choice(stages)}")
+        out.append((page, path, headers))
+    return out
+
+
 def run_locust(port: int, sessions: list[str], seconds: int, rps: int, workdir: Path) -> list:
     from questions.models import Stage
 
-    users = max(1, rps // 2)
     sessions_file, timings_file = workdir / "sessions.json", workdir / "timings.json"
     sessions_file.write_text(json.dumps(sessions))
-    env = {
-        **os.environ,
+    steady_load("web_locustfile.py", port, seconds, rps, {
         "BENCH_SESSIONS": str(sessions_file),
         "BENCH_TIMINGS": str(timings_file),
-        "BENCH_RPS_PER_USER": str(rps / users),
-        "BENCH_MAX_REQUESTS": str(int(rps * seconds * 1.05)),
         "BENCH_STAGES": json.dumps(list(Stage.objects.values_list("slug", flat=True))),
-    }
-    subprocess.run(
-        [sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "web_locustfile.py"), "--headless",
-         "--users", str(users), "--spawn-rate", str(users), "--run-time", f"{seconds}s", "--stop-timeout", "10",
-         "--host", f"http://127.0.0.1:{port}", "--only-summary", "--loglevel", "WARNING"],
-        cwd=ROOT, env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=seconds + 120,
-    )
+    })
     return json.loads(timings_file.read_text())
 
 
@@ -341,6 +403,7 @@ def main() -> None:
         load_before = os.getloadavg()[0]
         with tempfile.TemporaryDirectory() as workdir:
             timings = run_locust(port, sessions, args.seconds, args.rps, Path(workdir))
+        steady = open_loop(port, steady_requests(sessions), args.rps, min(args.seconds, 30))
     finally:
         stop(server)
 
@@ -356,6 +419,10 @@ def main() -> None:
         ms = [t for name, t, _, _ in timings if name == page]
         if ms:
             print(f"{page}: p50 {percentile(ms, 50):.0f} ms, p95 {percentile(ms, 95):.0f} ms, p99 {percentile(ms, 99):.0f} ms")
+    print(f"the same pages as a steady open loop ({args.rps}/s for {min(args.seconds, 30)} s, one request every "
+          f"{1000 / args.rps:.0f} ms): " + "; ".join(
+              f"{page} p50 {percentile(ms, 50):.0f} ms, p95 {percentile(ms, 95):.0f} ms, p99 {percentile(ms, 99):.0f} ms"
+              for page in ("roadmap", "profile", "history") if (ms := [t for name, t in steady if name == page])))
 
 
 if __name__ == "__main__":
