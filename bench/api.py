@@ -15,7 +15,6 @@ Options: --reseed, --seconds N (default 60), --rps N (default 100), --workers N 
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import random
@@ -218,26 +217,14 @@ def run_locust(port: int, request_paths: list[str], seconds: int, rps: int, work
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench api")
-    parser.add_argument("--reseed", action="store_true")
-    parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--rps", type=int, default=100)
-    parser.add_argument("--workers", type=int, default=3)
-    args = parser.parse_args(sys.argv[2:])
     # The web bench's helpers; imported here, after this module has set the environment they read.
-    from bench.web import ensure_database, free_port, open_loop, percentile, start_gunicorn, stop
+    from bench.web import free_port, load_bench_arguments, open_loop, percentile, start_gunicorn, stop
 
-    ensure_database()
-    import django
-
-    django.setup()
+    args = load_bench_arguments("python -m bench api")
     from django.core.management import call_command
 
     from questions.models import Topic
-    from questions.services import sync_bank
 
-    call_command("migrate", verbosity=0)
-    sync_bank()
     print(f"MLAssess API benchmark · {os.cpu_count()} cores · {time.strftime('%Y-%m-%d %H:%M')}")
     if args.reseed or not seeded():
         started = time.monotonic()

@@ -362,8 +362,9 @@ def run_locust(port: int, sessions: list[str], seconds: int, rps: int, workdir: 
     return json.loads(timings_file.read_text())
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench web")
+def load_bench_arguments(prog: str) -> argparse.Namespace:
+    """The options both load benches take, then the database: created, migrated and given the bank's content."""
+    parser = argparse.ArgumentParser(prog=prog)
     parser.add_argument("--reseed", action="store_true")
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--rps", type=int, default=100)
@@ -376,11 +377,18 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
 
-    from profiles.services import progress_rebuild
     from questions.services import sync_bank
 
     call_command("migrate", verbosity=0)
     sync_bank()  # the bank's content; its code tasks are checked by `manage.py sync_bank`, not needed here
+    return args
+
+
+def main() -> None:
+    args = load_bench_arguments("python -m bench web")
+    from django.core.management import call_command
+
+    from profiles.services import progress_rebuild
     print(f"MLAssess web benchmark · {os.cpu_count()} cores · {time.strftime('%Y-%m-%d %H:%M')}")
     if args.reseed or not seeded():
         started = time.monotonic()

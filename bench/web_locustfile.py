@@ -9,41 +9,19 @@ the run also stops after BENCH_MAX_REQUESTS requests, so it is bounded in count 
 import json
 import os
 import random
-import time
 
-import gevent
-from locust import FastHttpUser, constant_throughput, events, task
+from locust import task
+
+from bench.locust_timings import SteadyUser
 
 SESSIONS = json.loads(open(os.environ["BENCH_SESSIONS"]).read())
 STAGES = json.loads(os.environ.get("BENCH_STAGES", "[]"))
-MAX_REQUESTS = int(os.environ.get("BENCH_MAX_REQUESTS", "100000"))
-timings: list[tuple[str, float, int, float]] = []  # page, ms, status, when the response came
-environment = None
 
 
-@events.init.add_listener
-def keep(environment, **kwargs):
-    globals()["environment"] = environment
-
-
-@events.request.add_listener
-def record(request_type, name, response_time, response_length, response=None, exception=None, **kwargs):
-    timings.append((name, response_time, getattr(response, "status_code", 0) if exception is None else 0, time.time()))
-    if len(timings) == MAX_REQUESTS and environment is not None and environment.runner is not None:
-        gevent.spawn(environment.runner.quit)
-
-
-@events.quitting.add_listener
-def save(environment, **kwargs):
-    with open(os.environ["BENCH_TIMINGS"], "w") as out:
-        json.dump(timings, out)
-
-
-class Candidate(FastHttpUser):
-    wait_time = constant_throughput(float(os.environ.get("BENCH_RPS_PER_USER", "2")))
-
+class Candidate(SteadyUser):
     def on_start(self):
         self.session = random.choice(SESSIONS)
+        super().on_start()
 
     def get(self, path: str, name: str):
         with self.client.get(path, name=name, headers={"Cookie": f"sessionid={self.session}"},
