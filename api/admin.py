@@ -2,15 +2,10 @@
 
 from django.contrib import admin
 
+from mlassess.admin import ReadOnlyAdmin
+
 from api.models import ApiToken, WebhookDelivery, WebhookEndpoint
 
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ApiToken)

@@ -1,19 +1,9 @@
 from django.contrib import admin
 
+from mlassess.admin import ReadOnlyAdmin
+
 from profiles.models import BestResult, CandidateProfile, DeletedAccountResults, ProfileView, StageMastery, TopicMastery
 
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Progress is derived from results (rebuild_progress recomputes it); the logs are append-only."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(CandidateProfile)

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from mlassess.admin import ReadOnlyAdmin
+
 from questions.models import Attempt, Question, QuestionVersion, Stage, Topic
 from reviews.admin import GradeRecordInline
 
@@ -24,21 +26,12 @@ class QuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(QuestionVersion)
-class QuestionVersionAdmin(admin.ModelAdmin):
+class QuestionVersionAdmin(ReadOnlyAdmin):
     """Read-only: content changes go through the bank on disk and `manage.py sync_bank`."""
 
     list_display = ("question", "number", "type", "title", "points", "created_at")
     list_filter = ("type",)
     search_fields = ("question__slug", "title")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Attempt)

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from mlassess.admin import ReadOnlyAdmin
+
 from reviews.models import Appeal, GradeRecord, Notification, ReviewItem
 
 
@@ -16,16 +18,6 @@ class GradeRecordInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(GradeRecord)
