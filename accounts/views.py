@@ -26,25 +26,32 @@ def account_settings(request):
     )
 
 
+def sharing_choice_apply(request, form: SharingForm) -> None:
+    """Apply a candidate's sharing form and say what it did, for both pages that offer the choice (settings and
+    profile): the refusal's reason, or who can see the profile now."""
+    if not form.is_valid():
+        messages.error(request, "Choose whether to share your profile.")
+        return
+    try:
+        services.profile_sharing_set(user=request.user, share=form.cleaned_data["share_profile"])
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+        return
+    state = "can now" if request.user.share_profile else "can no longer"
+    messages.success(request, f"Recruiters {state} see your profile.")
+    if not request.user.share_profile:
+        from recruiting.selectors import organisations_applied_to
+
+        applied = organisations_applied_to(candidate=request.user)
+        if applied:
+            messages.info(request, f"{', '.join(o.name for o in applied)} still see it through your applications "
+                                   "until you withdraw them.")
+
+
 @candidate_required
 @require_POST
 def sharing_update(request):
-    form = SharingForm(request.POST)
-    if form.is_valid():
-        try:
-            services.profile_sharing_set(user=request.user, share=form.cleaned_data["share_profile"])
-        except ValidationError as exc:
-            messages.error(request, exc.messages[0])
-        else:
-            state = "can now" if request.user.share_profile else "can no longer"
-            messages.success(request, f"Recruiters {state} see your profile.")
-            if not request.user.share_profile:
-                from recruiting.selectors import organisations_applied_to
-
-                applied = organisations_applied_to(candidate=request.user)
-                if applied:
-                    messages.info(request, f"{', '.join(o.name for o in applied)} still see it through your applications "
-                                           "until you withdraw them.")
+    sharing_choice_apply(request, SharingForm(request.POST))
     return redirect("account-settings")
 
 

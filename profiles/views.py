@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import candidate_required, role_required
 from accounts.forms import SharingForm
-from accounts.services import profile_sharing_set
+from accounts.views import sharing_choice_apply
 from profiles import selectors, services
 from profiles.forms import AccountDeleteForm, HistoryFilterForm
 from profiles.mastery import RULE_TEXT
@@ -77,16 +77,7 @@ def sharing(request):
 @require_POST
 @candidate_required
 def sharing_update(request):
-    form = SharingForm(request.POST)
-    if form.is_valid():
-        profile_sharing_set(user=request.user, share=form.cleaned_data["share_profile"])
-        state = "can now" if request.user.share_profile else "can no longer"
-        messages.success(request, f"Recruiters {state} see your profile.")
-        if not request.user.share_profile:
-            applied = organisations_applied_to(candidate=request.user)
-            if applied:
-                messages.info(request, f"{', '.join(o.name for o in applied)} still see it through your applications "
-                                       "until you withdraw them.")
+    sharing_choice_apply(request, SharingForm(request.POST))
     return redirect("profile-sharing")
 
 
