@@ -21,42 +21,24 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 
 
-def _secret_key() -> str:
-    """The key from DJANGO_SECRET_KEY, else one generated for this installation and kept in var/."""
-    if key := env("DJANGO_SECRET_KEY", default=""):
-        return key
-    key_file = VAR_DIR / "secret_key"
-    if not key_file.exists():
-        key_file.touch(mode=0o600)
-        key_file.write_text(secrets.token_urlsafe(64))
-    key = key_file.read_text().strip()
-    if len(key) < 50:
-        raise ImproperlyConfigured(f"{key_file} holds too short a key; delete it to generate a new one")
-    return key
+def _per_install_secret(variable: str, file_name: str, *, length: int, shortest: int, what: str) -> str:
+    """The value of an environment variable, else one generated once for this installation into var/ (0600)."""
+    if value := env(variable, default=""):
+        return value
+    path = VAR_DIR / file_name
+    if not path.exists():
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(length))
+    value = path.read_text().strip()
+    if len(value) < shortest:
+        raise ImproperlyConfigured(f"{path} holds too short a {what}; delete it to generate a new one")
+    return value
 
 
-SECRET_KEY = _secret_key()
-
-
-def _grading_seed() -> str:
-    """The seed of hidden cases, hidden ML splits and the like: MLASSESS_GRADING_SEED, else one per installation.
-
-    Not the secret key: rotating the key must not change any hidden case. Every worker on every machine
-    must share it (set MLASSESS_GRADING_SEED in production); it is generated once into var/ otherwise.
-    """
-    if seed := env("MLASSESS_GRADING_SEED", default=""):
-        return seed
-    seed_file = VAR_DIR / "grading_seed"
-    if not seed_file.exists():
-        seed_file.touch(mode=0o600)
-        seed_file.write_text(secrets.token_urlsafe(32))
-    seed = seed_file.read_text().strip()
-    if len(seed) < 16:
-        raise ImproperlyConfigured(f"{seed_file} holds too short a grading seed")
-    return seed
-
-
-GRADING_SEED = _grading_seed()
+SECRET_KEY = _per_install_secret("DJANGO_SECRET_KEY", "secret_key", length=64, shortest=50, what="key")
+# The seed of hidden cases, hidden ML splits and the like. Not the secret key: rotating the key must not change
+# any hidden case. Every worker on every machine must share it (set MLASSESS_GRADING_SEED in production).
+GRADING_SEED = _per_install_secret("MLASSESS_GRADING_SEED", "grading_seed", length=32, shortest=16, what="grading seed")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
