@@ -85,6 +85,9 @@ SCRATCH_BYTES = 32 * 1024 * 1024  # /work; /tmp gets half
 MiB = 1024 * 1024
 START_UP_SECONDS = 1.0  # added to a task's time limit for the interpreter's start (the cold path's)
 TICK_SECONDS = 0.05  # how often a run's cgroup is checked for a process killed for memory
+# Results are read at most this often: a case's record waits in the pipe (never lost) instead of waking the
+# worker per case, which cost more CPU than short cases themselves.
+RESULTS_BATCH_SECONDS = 0.001
 
 
 class SandboxUnavailable(RuntimeError):
@@ -397,7 +400,7 @@ def _run_warm(zygote: warm.Zygote, uid: int, submission: str, run: dict, limits:
             result_read, output_read, limits, group, task=(task_write, payload), setup_fd=setup_read, zygote=zygote,
         )
         if number not in zygote.ended:
-            zygote.send({"kill": number})  # the run's init: its whole PID namespace goes with it
+            zygote.send({"kill": number})  # the run is pid 1 of its namespace: all of it goes with it
     except warm.ZygoteFailed:
         zygote.kill_run(uid)
         raise
@@ -531,9 +534,13 @@ def _collect(result_fd: int, output_fd: int, limits: Limits, group: cgroups.RunG
         ours += [output_fd, task_fd, setup_fd]
     set_up, open_streams = zygote is None, 2
     memory_checked = start
+    results_resume = None  # while set, results wait in their pipe: read in batches, not a wake-up per case
     try:
         while open_streams:
             now = time.monotonic()
+            if results_resume is not None and now >= results_resume:
+                selector.register(result_fd, selectors.EVENT_READ, "results")
+                results_resume = None
             if now >= deadline:
                 outcome.timed_out = True
                 break
@@ -544,7 +551,8 @@ def _collect(result_fd: int, output_fd: int, limits: Limits, group: cgroups.RunG
                 if group.oom_killed():
                     outcome.memory_exceeded = True
                     break
-            for key, _ in selector.select(timeout=min(deadline - now, TICK_SECONDS)):
+            wait = min(deadline - now, TICK_SECONDS, results_resume - now if results_resume is not None else TICK_SECONDS)
+            for key, _ in selector.select(timeout=max(0.0, wait)):
                 if key.data == "task":
                     try:
                         pending = pending[os.write(key.fd, pending[:1 << 20]):]
@@ -569,6 +577,9 @@ def _collect(result_fd: int, output_fd: int, limits: Limits, group: cgroups.RunG
                         continue
                     target = output if key.data == "output" else results
                     target += chunk
+                    if key.data == "results" and len(chunk) < 65536:  # (a full read: more may be waiting)
+                        selector.unregister(key.fd)
+                        results_resume = time.monotonic() + RESULTS_BATCH_SECONDS
                     if len(output) > MAX_OUTPUT_BYTES or len(results) > MAX_RESULT_BYTES:
                         outcome.output_exceeded = True
                         open_streams = 0

@@ -213,7 +213,7 @@ class Zygote:
 
     def leftovers(self) -> list[int]:
         """Processes in the zygote's cgroup other than the zygote and the run it offers, forked ahead (its
-        child, that run's init, and whatever shares that init's PID namespace)."""
+        child, pid 1 of that run's PID namespace, and whatever shares that namespace)."""
         members = self.group.members()
         offered = {_pid_namespace(pid) for pid in members if _parent(pid) == self.pid} - {None}
         namespaces = {pid: _pid_namespace(pid) for pid in members if pid != self.pid}

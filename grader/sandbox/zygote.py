@@ -5,15 +5,19 @@ runs), with the same read-only view as a cold run less the task folder, and the 
 It never sees a submission, an input or an expected value, nor even a run's request: it keeps the next run
 forked ahead, holding nothing of any run, and hands the worker a channel straight to that run's harness.
 
-  the run's init, pid 1 of a new PID namespace, still root: new mount, network, IPC, UTS and cgroup
-      namespaces, a fresh /proc, /work and /tmp; it forks the harness and reaps until the harness exits; its
-      own exit ends the namespace and every process left in it.
-  the harness, the candidate's process, waiting, still root. Given its run by the worker (uid, limits, and
-      the task, result, output and set-up pipes), it reads its submission and inputs from the task pipe into
-      a /task that it makes read-only (the run reads its own, after the fork); then rlimits, no supplementary
-      groups, the run's own uid and gid, no capabilities, no new privileges, the seccomp filter, stdin
-      /dev/null, stdout and stderr on the output pipe, new random seeds; it tells the worker (one byte on the
-      set-up pipe) that the candidate's code is about to run, and runs harness.main() on the result pipe.
+  the run, pid 1 of a new PID namespace, forked ahead, still root: it makes new mount, network, IPC, UTS
+      and cgroup namespaces, a fresh /proc, /work and /tmp, and waits. Given its run by the worker (uid,
+      limits, and the task, result, output and set-up pipes), it reads its submission and inputs from the task
+      pipe into a /task that it makes read-only (the run reads its own, after the fork); then rlimits, no
+      supplementary groups, the run's own uid and gid, no capabilities, no new privileges, the seccomp filter,
+      stdin /dev/null, stdout and stderr on the output pipe, new random seeds; it tells the worker (one byte on
+      the set-up pipe) that the candidate's code is about to run, and runs harness.main() on the result pipe.
+      Its exit ends the PID namespace and every process left in it.
+
+One process per run, not an init that forks the harness: each fork of the zygote copies its page tables and
+each exit tears a copy down, which was a third of a warm run's CPU. Being pid 1 costs a run nothing it needs:
+the kernel still delivers what ends a run (SIGKILL from the zygote, the CPU limit's, the OOM killer's, a
+fault's), and orphans it never reaps die with it.
 
 Nothing one run does reaches the next: each is a fresh copy of the zygote, which never runs candidate code.
 Standard library only (the sandbox's interpreter has no site-packages); ctypes for the system calls.
@@ -53,7 +57,7 @@ PR_SET_NO_NEW_PRIVS, PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 38, 47, 4
 SECCOMP_MODE_FILTER = 2
 SIOCSIFFLAGS, IFF_UP, IFF_LOOPBACK, IFF_RUNNING = 0x8914, 0x1, 0x8, 0x40
 LINUX_CAPABILITY_VERSION_3 = 0x20080522
-SETUP_FAILED = 125  # the run's init or harness failed before any candidate code ran
+SETUP_FAILED = 125  # a run failed on our side before any candidate code ran
 MiB = 1024 * 1024
 
 
@@ -96,7 +100,7 @@ class Zygote:
         self.seccomp_program = _SockFprog(len(seccomp_program) // 8, ctypes.addressof(self.seccomp))
         self.cap_last = cap_last
         self.scratch_bytes = scratch_bytes
-        self.inits = {}  # run number: (pid, pidfd) of each run's init until it has ended
+        self.runs = {}  # run number: (pid, pidfd) of each run until it has ended
         self.numbers = itertools.count()
 
     def serve(self):
@@ -106,7 +110,7 @@ class Zygote:
         while True:
             poller = select.poll()
             poller.register(self.control, select.POLLIN)
-            by_pidfd = {pidfd: number for number, (_, pidfd) in self.inits.items()}
+            by_pidfd = {pidfd: number for number, (_, pidfd) in self.runs.items()}
             for pidfd in by_pidfd:
                 poller.register(pidfd, select.POLLIN)
             for fd, _ in poller.poll():
@@ -115,108 +119,53 @@ class Zygote:
                     continue
                 message = self.control.recv(65536)
                 if not message:  # the worker is gone: so are its runs
-                    for pid, _ in self.inits.values():
+                    for pid, _ in self.runs.values():
                         os.kill(pid, signal.SIGKILL)
                     return
                 request = json.loads(message)
                 if "took" in request:
                     self.offer_run()
-                elif request.get("kill") in self.inits:
-                    os.kill(self.inits[request["kill"]][0], signal.SIGKILL)  # the kernel kills the rest of its namespace
+                elif request.get("kill") in self.runs:
+                    os.kill(self.runs[request["kill"]][0], signal.SIGKILL)  # the kernel kills the rest of its namespace
 
     def offer_run(self):
-        """Fork the next run's init (and, from it, the harness) into a new PID namespace, and hand the worker
-        its end of the harness's channel: the worker sends its run straight there."""
+        """Fork the next run into a new PID namespace, and hand the worker its end of the run's channel: the
+        worker sends its run straight there."""
         number = next(self.numbers)
         worker_end, harness_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         _check(libc.unshare(CLONE_NEWPID), "unshare pid")  # applies to the next child only
         pid = os.fork()
         if pid == 0:
             try:
-                RunInit(self, harness_end).start()
+                Run(self, harness_end).start()
+            except BaseException:  # noqa: BLE001 - our fault: on the output pipe if it has it, else our log
+                os.write(2, f"sandbox set-up failed:\n{traceback.format_exc()}".encode()[-4000:])
             finally:
                 os._exit(SETUP_FAILED)
         _check(libc.setns(self.own_pid_namespace, CLONE_NEWPID), "setns pid")  # so the next unshare works
         harness_end.close()
-        self.inits[number] = (pid, os.pidfd_open(pid))
+        self.runs[number] = (pid, os.pidfd_open(pid))
         _send(self.control, {"run": number}, [worker_end.fileno()])
         worker_end.close()
 
     def report_end(self, number):
-        pid, pidfd = self.inits.pop(number)
+        pid, pidfd = self.runs.pop(number)
         os.close(pidfd)
         _, status = os.waitpid(pid, 0)
         _send(self.control, {"exit": os.waitstatus_to_exitcode(status), "run": number})
 
 
-class RunInit:
-    """A run's pid 1 (root, in the run's namespaces): prepares them, forks the harness, and reaps until the
-    harness ends. It never sees the run's request: the harness gets it."""
+class Run:
+    """A run's process: pid 1 of the run's own namespaces, forked ahead and still root. It prepares the
+    namespaces, waits for its run straight from the worker (the zygote never sees it), builds /task, drops
+    everything and runs the harness."""
 
     def __init__(self, zygote, channel):
         self.zygote, self.channel = zygote, channel
 
     def start(self):
-        try:
-            _close_all_but({0, 1, 2, self.channel.fileno()})  # the zygote's control socket, other runs' ends
-            self.prepare()
-            harness_pid = os.fork()
-            if harness_pid == 0:
-                try:
-                    Harness(self.zygote, self.channel).start()
-                except BaseException:  # noqa: BLE001 - our fault: on the output pipe if it has it, else our log
-                    os.write(2, f"sandbox set-up failed:\n{traceback.format_exc()}".encode()[-4000:])
-                finally:
-                    os._exit(SETUP_FAILED)
-            self.channel.close()
-        except BaseException:  # noqa: BLE001 - our fault: say so on the zygote's stderr (the worker's log)
-            os.write(2, f"sandbox: a run's init failed:\n{traceback.format_exc()}".encode()[-4000:])
-            os._exit(SETUP_FAILED)
-        self.reap(harness_pid)
-
-    def prepare(self):
-        _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # the zygote dying takes the run with it
-        _set_name(b"sandbox-init")
-        os.setsid()
-        # When the cgroup is full, the OOM killer takes a process of the running run (1000, set by its harness),
-        # then this init or the next run's (500), never the zygote (0).
-        _set_oom_score_adj(500)
-        _check(libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP), "unshare")
-        _mount(None, "/", None, MS_REC | MS_PRIVATE)
-        # A /proc of the run's own PID namespace, with the same read-only corners as bubblewrap's. It covers
-        # the zygote's (unmounting that first would cost an RCU grace period: milliseconds).
-        _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
-        for corner in ("/proc/sys", "/proc/sysrq-trigger", "/proc/irq", "/proc/bus"):
-            if os.path.exists(corner):
-                _mount(corner, corner, None, MS_BIND | MS_REC)
-                _mount(None, corner, None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC)
-        scratch = self.zygote.scratch_bytes
-        _mount("tmpfs", "/work", "tmpfs", MS_NOSUID | MS_NODEV, f"mode=1777,size={scratch}")
-        _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, f"mode=1777,size={scratch // 2}")
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:  # the run's own loopback, up (as bwrap does)
-            fcntl.ioctl(s, SIOCSIFFLAGS, struct.pack("16sH22x", b"lo", IFF_UP | IFF_LOOPBACK | IFF_RUNNING))
-
-    def reap(self, harness_pid):
-        """Hold nothing, reap orphans, and end (taking the namespace with us) when the harness ends."""
-        devnull = os.open("/dev/null", os.O_RDWR)
-        for fd in (0, 1, 2):
-            os.dup2(devnull, fd)
-        os.close(devnull)
-        while True:
-            pid, status = os.wait()
-            if pid == harness_pid:
-                code = os.waitstatus_to_exitcode(status)
-                os._exit(code if code >= 0 else 128 - code)
-
-
-class Harness:
-    """The candidate's process, forked ahead, still root, waiting for its run: given it, it builds /task,
-    drops everything, and runs the harness."""
-
-    def __init__(self, zygote, channel):
-        self.zygote, self.channel = zygote, channel
-
-    def start(self):
+        _close_all_but({0, 1, 2, self.channel.fileno()})  # the zygote's control socket, other runs' ends
+        self.prepare()
         _set_name(b"harness")
         message, fds, _, _ = socket.recv_fds(self.channel, 65536, 8)  # the run, straight from the worker
         if not message or len(fds) != 4:
@@ -256,6 +205,28 @@ class Harness:
         for fd in (0, 1, 2):  # the worker sees the end now, not after this process's memory is torn down
             os.close(fd)
         os._exit(0)
+
+    def prepare(self):
+        _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # the zygote dying takes the run with it
+        _set_name(b"sandbox-run")
+        os.setsid()
+        # When the cgroup is full, the OOM killer takes a process of the running run (1000, set when its run
+        # starts), then the next run's, forked ahead and waiting (500), never the zygote (0).
+        _set_oom_score_adj(500)
+        _check(libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP), "unshare")
+        _mount(None, "/", None, MS_REC | MS_PRIVATE)
+        # A /proc of the run's own PID namespace, with the same read-only corners as bubblewrap's. It covers
+        # the zygote's (unmounting that first would cost an RCU grace period: milliseconds).
+        _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+        for corner in ("/proc/sys", "/proc/sysrq-trigger", "/proc/irq", "/proc/bus"):
+            if os.path.exists(corner):
+                _mount(corner, corner, None, MS_BIND | MS_REC)
+                _mount(None, corner, None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC)
+        scratch = self.zygote.scratch_bytes
+        _mount("tmpfs", "/work", "tmpfs", MS_NOSUID | MS_NODEV, f"mode=1777,size={scratch}")
+        _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, f"mode=1777,size={scratch // 2}")
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:  # the run's own loopback, up (as bwrap does)
+            fcntl.ioctl(s, SIOCSIFFLAGS, struct.pack("16sH22x", b"lo", IFF_UP | IFF_LOOPBACK | IFF_RUNNING))
 
     @staticmethod
     def write_task(task_fd):
@@ -358,7 +329,7 @@ def main():
         _send(control, {"ready": True})
         zygote.serve()
     except (BrokenPipeError, ConnectionResetError):
-        pass  # the worker went away: so do we (and, with us, the waiting init)
+        pass  # the worker went away: so do we (and, with us, the run forked ahead)
 
 
 if __name__ == "__main__":
