@@ -535,6 +535,7 @@ def _collect(result_fd: int, output_fd: int, limits: Limits, group: cgroups.RunG
     set_up, open_streams = zygote is None, 2
     memory_checked = start
     results_resume = None  # while set, results wait in their pipe: read in batches, not a wake-up per case
+    os.set_blocking(result_fd, False)
     try:
         while open_streams:
             now = time.monotonic()
@@ -570,14 +571,17 @@ def _collect(result_fd: int, output_fd: int, limits: Limits, group: cgroups.RunG
                 elif key.data == "control":
                     zygote.pump(0)  # raises if the zygote is gone
                 else:
-                    chunk = os.read(key.fd, 65536)
-                    if not chunk:
-                        selector.unregister(key.fd)
-                        open_streams -= 1
-                        continue
                     target = output if key.data == "output" else results
-                    target += chunk
-                    if key.data == "results" and len(chunk) < 65536:  # (a full read: more may be waiting)
+                    try:
+                        # Results: all there is now, then the end or, while the run goes on, a pause.
+                        while chunk := os.read(key.fd, 65536):
+                            target += chunk
+                            if key.data == "output" or len(results) > MAX_RESULT_BYTES:
+                                break
+                        else:
+                            selector.unregister(key.fd)
+                            open_streams -= 1
+                    except BlockingIOError:
                         selector.unregister(key.fd)
                         results_resume = time.monotonic() + RESULTS_BATCH_SECONDS
                     if len(output) > MAX_OUTPUT_BYTES or len(results) > MAX_RESULT_BYTES:

@@ -1,5 +1,7 @@
 """Hostile submissions against a real task: every limit gives its own verdict; no trick turns wrong into right."""
 
+import textwrap
+
 from grader.models import Verdict
 from grader.sandbox.harness import MAX_CASE_STDOUT
 from grader.sandbox.launcher import MAX_OUTPUT_BYTES, Limits
@@ -23,6 +25,33 @@ def test_sleeping_forever_is_a_time_limit(sandbox):
             time.sleep(3600)
     """)
     assert result.verdict == Verdict.TIME_LIMIT
+
+
+def _dies_on_the_tenth_call(sandbox, how: str) -> str:
+    """The task's own correct solution, until its tenth call, which does `how`."""
+    return sandbox.bank["f1-score"].spec["solution"] + textwrap.dedent(f"""
+        _correct, _calls = f1_score, []
+        def f1_score(*args, **kwargs):
+            _calls.append(1)
+            if len(_calls) == 10:
+                {how}
+            return _correct(*args, **kwargs)
+    """)
+
+
+def test_a_run_that_ends_itself_mid_way_keeps_every_case_before(sandbox):
+    """Results reach the worker case by case: what finished before the run died counts, and no more."""
+    result = sandbox.grade("f1-score", _dies_on_the_tenth_call(sandbox, "import os; os._exit(0)"))
+    assert result.verdict == Verdict.RUNTIME_ERROR
+    assert result.passed == 9
+    assert "ended the run early" in result.feedback["message"]
+
+
+def test_a_run_out_of_time_mid_way_keeps_every_case_before(sandbox):
+    result = sandbox.grade("f1-score", _dies_on_the_tenth_call(sandbox, "while True: pass"))
+    assert result.verdict == Verdict.TIME_LIMIT
+    assert result.passed == 9
+    assert result.feedback["message"].startswith(f"Time limit exceeded: 9 of {result.total} cases")
 
 
 def test_memory_bomb_is_a_memory_limit(sandbox):
