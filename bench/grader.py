@@ -36,7 +36,6 @@ WORKERS = 2
 BURST = 300  # submissions that arrive at once, for throughput
 SEQUENTIAL = 100  # submissions one at a time, for latency
 SANDBOX_RUNS = 100  # warm runs (and as many fresh processes); a fifth as many cold runs
-MAX_TASKS_PER_CHILD = 10_000  # settings say 200: see the README on the zygote
 
 
 def ensure_database():
@@ -165,7 +164,7 @@ def in_process_breakdown(samples=30):
         figures["run_task"].append(time.perf_counter() - start)
         queries = {"submit": len(submitted.captured_queries), "grade": len(graded.captured_queries)}
         Submission.objects.filter(pk=submission.pk).delete()
-        connection.close()  # what a Celery task pays when connections are not kept (CONN_MAX_AGE = 0)
+        connection.close()  # what a task would pay if its pool process did not keep its connection
         start = time.perf_counter()
         connection.ensure_connection()
         figures["connect"].append(time.perf_counter() - start)
@@ -180,9 +179,7 @@ def start_workers(count):
     for i in range(count):
         workers.append(subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "mlassess", "worker", "-Q", "grading", "-c", "1", "-n", f"bench{i}@%h",
-             "--loglevel", "ERROR", "--without-gossip", "--without-mingle", "--without-heartbeat",
-             # A recycled pool process takes its zygotes with it (and its successor imports them again).
-             "--max-tasks-per-child", str(MAX_TASKS_PER_CHILD)],
+             "--loglevel", "ERROR", "--without-gossip", "--without-mingle", "--without-heartbeat"],
             cwd=ROOT, env={**os.environ}, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         ))
     return workers
@@ -234,6 +231,34 @@ def workers_cpu(workers) -> tuple[float, float]:
             if under(pid, zygotes, table):
                 sandbox += cpu
     return total, sandbox
+
+
+def cpu_by_part(workers) -> dict[str, float]:
+    """CPU seconds used so far by each part of the system: the workers (with their zygotes and runs), PostgreSQL,
+    Redis, the kernel's own threads (a network namespace is torn down by one), this process, everything else."""
+    table, roots = processes(), {w.pid for w in workers}
+    parts = dict.fromkeys(("workers", "PostgreSQL", "Redis", "kernel threads", "this bench", "other"), 0.0)
+    for pid, (name, parent, cpu) in table.items():
+        if under(pid, roots, table):
+            part = "workers"
+        elif name == "postgres":
+            part = "PostgreSQL"
+        elif name == "redis-server":
+            part = "Redis"
+        elif pid == 2 or parent == 2:
+            part = "kernel threads"
+        elif pid == os.getpid():
+            part = "this bench"
+        else:
+            part = "other"
+        parts[part] += cpu
+    return parts
+
+
+def machine_busy() -> float:
+    """CPU seconds the whole machine has spent busy so far (all cores, kernel threads included)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")  # less idle and iowait
 
 
 def through_celery():
@@ -291,11 +316,13 @@ def through_celery():
         # Throughput: a burst that arrives at once (queued when one transaction commits).
         with transaction.atomic():
             ids = [services.submit(candidate=people[i // 4], question=question, code=code()).pk for i in range(BURST)]
-        cpu_before = workers_cpu(workers)
+        cpu_before, busy_before, parts_before = workers_cpu(workers), machine_busy(), cpu_by_part(workers)
         arrived = timezone.now()
         wait_graded(ids)
-        cpu_after = workers_cpu(workers)
-        cpu = ((cpu_after[0] - cpu_before[0]) / BURST, (cpu_after[1] - cpu_before[1]) / BURST)
+        cpu_after, busy_after, parts_after = workers_cpu(workers), machine_busy(), cpu_by_part(workers)
+        cpu = ((cpu_after[0] - cpu_before[0]) / BURST, (cpu_after[1] - cpu_before[1]) / BURST,
+               (busy_after - busy_before) / BURST,
+               {part: (parts_after[part] - parts_before[part]) / BURST for part in parts_after})
         rows = list(Submission.objects.filter(pk__in=ids))
         assert all(r.status == SubmissionStatus.GRADED and r.verdict == "accepted" for r in rows)
         throughput = BURST / (max(r.graded_at for r in rows) - arrived).total_seconds()
@@ -338,8 +365,9 @@ def main():
     import django
 
     django.setup()
-    from django.conf import settings
     from django.core.management import call_command
+
+    from mlassess.celery import app
 
     call_command("migrate", verbosity=0)
     call_command("sync_bank", verbosity=0)
@@ -363,8 +391,8 @@ def main():
     print(f"   run_task (cases cached + sandbox + comparison) {ms(p50['run_task'])}")
     print(f"   grade(): database, {queries['grade']} queries          {ms(p50['grade'] - p50['run_task'])}   (grade() {ms(p50['grade']).strip()} minus run_task)")
     print(f"   submit(): database + broker, {queries['submit']} queries  {ms(p50['submit'])}")
-    print(f"   a new database connection             {ms(p50['connect'])}   (each task's, with CONN_MAX_AGE "
-          f"{settings.DATABASES['default'].get('CONN_MAX_AGE', 0)})")
+    print(f"   a new database connection             {ms(p50['connect'])}   (not paid per grading: a pool process keeps "
+          f"its connection for {app.conf.CELERY_DB_REUSE_MAX} tasks)")
 
     observed, recorded, throughput, cpu = through_celery()
     print(f"\n3. Through Celery on Redis and PostgreSQL, {WORKERS} workers (one pool process each)")
@@ -374,8 +402,12 @@ def main():
     inside = p50["submit"] + p50["grade"]
     print(f"   of the p50: submit() + grade() in-process {ms(inside).strip()}; Celery, the broker and polling the rest, "
           f"{ms(statistics.median(observed) - inside).strip()}")
-    print(f"   CPU per grading in the burst: the workers {ms(cpu[0]).strip()}, of which the zygotes and their runs "
-          f"{ms(cpu[1]).strip()} (PostgreSQL and Redis not counted)")
+    print(f"   CPU per grading in the burst: the machine {ms(cpu[2]).strip()} (all it did, on {os.cpu_count()} cores: at most "
+          f"{os.cpu_count() / cpu[2]:.0f} graded/s at this cost), of which the workers {ms(cpu[0]).strip()}, and of "
+          f"theirs the zygotes and their runs {ms(cpu[1]).strip()}; the rest is PostgreSQL, Redis, the kernel's "
+          f"own threads and this process")
+    print("   by part: " + ", ".join(f"{part} {ms(seconds).strip()}" for part, seconds in cpu[3].items())
+          + " (a process that ended meanwhile is not counted: the machine's figure is the whole)")
     print("   targets: >= 100 graded/s; submit-to-verdict p50 <= 30 ms, p99 <= 60 ms")
     print(
         f"grader: {throughput:.0f} graded/s ({WORKERS} workers), sandbox p50 {sandbox_p50 * 1000:.1f} ms, "
