@@ -38,6 +38,7 @@ from grader.queue import grading_task_id, submissions_in_broker
 from grader.sandbox.launcher import SandboxUnavailable
 from questions.bank_format import BankError, load_bank
 from questions.models import CODE_TYPES, Question, QuestionVersion
+from questions.selectors import question_version
 from reviews.models import GradeSource
 from reviews.services import grade_record_create
 
@@ -230,9 +231,12 @@ def _take_lease(submission_id: int) -> Submission | None:
     A lease is free when there is none, when it ran out, or when its holder was a process of this host that
     died (Celery hands a killed pool process's job back at once: it must not wait for the lease to run out).
     """
-    submission = Submission.objects.select_related("version").filter(pk=submission_id).first()
+    # The version comes from this process's store of immutable versions (by id and content hash): reading it
+    # with the submission would parse the task's spec (some 16 KB of JSON) on every grading.
+    submission = Submission.objects.annotate(version_hash=F("version__content_hash")).filter(pk=submission_id).first()
     if submission is None or submission.is_done:
         return None
+    submission.version = question_version(version_id=submission.version_id, content_hash=submission.version_hash)
     now = timezone.now()
     free = Q(lease_until__isnull=True) | Q(lease_until__lt=now)
     if submission.lease_owner and _holder_is_gone(submission.lease_owner):
