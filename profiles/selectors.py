@@ -69,13 +69,13 @@ class BankSummary:
 
 
 _FINGERPRINT_SQL = """
-SELECT q.n, q.versions, q.retired, l.n, l.links, t.n, t.placed, s.n, s.placed, v.newest FROM
+SELECT q.n, q.versions, q.retired, q.newest, l.n, l.links, t.n, t.placed, s.n, s.placed FROM
   (SELECT COUNT(*) AS n, COALESCE(SUM(current_version_id), 0) AS versions,
-          COALESCE(SUM(CASE WHEN retired THEN id ELSE 0 END), 0) AS retired FROM questions_question) AS q,
+          COALESCE(SUM(CASE WHEN retired THEN id ELSE 0 END), 0) AS retired,
+          (SELECT COALESCE(MAX(id), 0) FROM questions_questionversion) AS newest FROM questions_question) AS q,
   (SELECT COUNT(*) AS n, COALESCE(SUM(question_id * 1000 + topic_id), 0) AS links FROM questions_question_topics) AS l,
   (SELECT COUNT(*) AS n, COALESCE(SUM(stage_id * 1000 + position), 0) AS placed FROM questions_topic) AS t,
-  (SELECT COUNT(*) AS n, COALESCE(SUM(id * 1000 + position), 0) AS placed FROM questions_stage) AS s,
-  (SELECT COALESCE(MAX(id), 0) AS newest FROM questions_questionversion) AS v
+  (SELECT COUNT(*) AS n, COALESCE(SUM(id * 1000 + position), 0) AS placed FROM questions_stage) AS s
 """
 _bank_cache: dict[tuple, BankSummary] = {}
 

@@ -35,30 +35,34 @@ def candidate_profile_ensure(*, candidate: User) -> CandidateProfile:
 
 
 def _result_rows(attempts, submissions) -> dict[tuple[int, int], dict]:
-    """Best result per (candidate id, question id) from querysets of answers and submissions.
+    """Best result per (candidate id, question id) from querysets of answers and submissions (None: there are
+    none of that kind, and no query is built).
 
     Counts graded answers and graded real submissions (example runs never count); an answer waiting for a
     reviewer marks the question as pending. The same expressions serve the live update and the rebuild, so both
     compute identical figures.
     """
     rows: dict[tuple[int, int], dict] = {}
-    answer_rows = (
-        attempts.order_by()
-        .values("candidate_id", "question_id")
-        .annotate(
-            best=Max(F("score") / F("max_score"), filter=Q(status=AttemptStatus.GRADED)),
-            graded=Count("id", filter=Q(status=AttemptStatus.GRADED)),
-            pending=Count("id", filter=Q(status=AttemptStatus.PENDING_REVIEW)),
-            last=Max("created_at"),
+    sources = []
+    if attempts is not None:
+        sources.append(
+            attempts.order_by()
+            .values("candidate_id", "question_id")
+            .annotate(
+                best=Max(F("score") / F("max_score"), filter=Q(status=AttemptStatus.GRADED)),
+                graded=Count("id", filter=Q(status=AttemptStatus.GRADED)),
+                pending=Count("id", filter=Q(status=AttemptStatus.PENDING_REVIEW)),
+                last=Max("created_at"),
+            )
         )
-    )
-    submission_rows = (
-        submissions.filter(kind=SubmissionKind.SUBMIT, status=SubmissionStatus.GRADED)
-        .order_by()
-        .values("candidate_id", "question_id")
-        .annotate(best=Max(F("score") / F("max_score")), graded=Count("id"), last=Max("created_at"))
-    )
-    for source in (answer_rows, submission_rows):
+    if submissions is not None:
+        sources.append(
+            submissions.filter(kind=SubmissionKind.SUBMIT, status=SubmissionStatus.GRADED)
+            .order_by()
+            .values("candidate_id", "question_id")
+            .annotate(best=Max(F("score") / F("max_score")), graded=Count("id"), last=Max("created_at"))
+        )
+    for source in sources:
         for row in source:
             key = (row["candidate_id"], row["question_id"])
             seen = rows.get(key)
@@ -101,11 +105,10 @@ def progress_update(*, candidate: User, question: Question) -> None:
     # A question whose versions are all code tasks has no answers, and one without a code task version no
     # submissions: the query that could only come back empty is left out. (A result on a version made after
     # the bank was read here would need this profile's lock first, and so is counted by its own update.)
-    attempts = Attempt.objects.filter(candidate=candidate, question=question)
-    submissions = Submission.objects.filter(candidate=candidate, question=question)
     best = _result_rows(
-        attempts if bank.may_have_answers(question.pk) else attempts.none(),
-        submissions if bank.may_have_submissions(question.pk) else submissions.none(),
+        Attempt.objects.filter(candidate=candidate, question=question) if bank.may_have_answers(question.pk) else None,
+        Submission.objects.filter(candidate=candidate, question=question) if bank.may_have_submissions(question.pk)
+        else None,
     ).get((candidate.pk, question.pk))
     if best is None:
         BestResult.objects.filter(candidate=candidate, question=question).delete()
