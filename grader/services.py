@@ -21,12 +21,13 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from accounts.models import User
 from grader import cases as grader_cases
 from grader import judging
+from grader import selectors as grader_selectors
 from grader.models import (
     PreparedCases,
     Submission,
@@ -38,6 +39,7 @@ from grader.queue import grading_task_id, submissions_in_broker
 from grader.sandbox.launcher import SandboxUnavailable
 from questions.bank_format import BankError, load_bank
 from questions.models import CODE_TYPES, Question, QuestionVersion
+from questions.selectors import question_version
 from reviews.models import GradeSource
 from reviews.services import grade_record_create
 
@@ -82,10 +84,12 @@ class UnknownTask(LookupError):
 
 # ------------------------------------------------------------------ submitting
 
-def check_submission_allowed(*, candidate: User, question: Question, code: str) -> None:
+def check_submission_allowed(*, candidate: User, question: Question, code: str,
+                             runs: list[grader_selectors.RecentRun] | None = None, now=None) -> None:
     """Raise ValidationError (with a message for the candidate) unless this code may be submitted now.
 
-    SubmissionThrottled (a ValidationError) says when to try again.
+    SubmissionThrottled (a ValidationError) says when to try again. `runs` are the candidate's runs that the
+    limits count, read at `now` (submit() has them already); read here when not given.
     """
     if not candidate.is_candidate:
         raise ValidationError("Only candidate accounts submit code.")
@@ -97,20 +101,19 @@ def check_submission_allowed(*, candidate: User, question: Question, code: str) 
         raise ValidationError("Code cannot contain a null character (U+0000) or half of a surrogate pair.")
     if len(code.encode()) > MAX_CODE_BYTES:
         raise ValidationError(f"Code is limited to {MAX_CODE_BYTES // 1024} KB.")
-    since = timezone.now() - RATE_WINDOW
-    mine = Submission.objects.filter(candidate=candidate)
-    figures = mine.filter(Q(status__in=OPEN_STATUSES) | Q(created_at__gte=since)).aggregate(
-        open=Count("id", filter=Q(status__in=OPEN_STATUSES)), recent=Count("id", filter=Q(created_at__gte=since))
-    )
-    if figures["open"] >= MAX_OPEN_SUBMISSIONS:
+    now = now or timezone.now()
+    since = now - RATE_WINDOW
+    if runs is None:
+        runs = grader_selectors.runs_for_limits(candidate=candidate, since=since, code=None)
+    still_open = sum(run.status in OPEN_STATUSES for run in runs)
+    recent = [run.created_at for run in runs if run.created_at >= since]  # newest first
+    if still_open >= MAX_OPEN_SUBMISSIONS:
         raise SubmissionThrottled(
-            f"You have {figures['open']} submissions still being graded. Wait for their results, then try again.", 5
+            f"You have {still_open} submissions still being graded. Wait for their results, then try again.", 5
         )
-    if figures["recent"] >= RATE_LIMIT:
+    if len(recent) >= RATE_LIMIT:
         # The window frees a place when the RATE_LIMIT-th newest run in it grows older than the window.
-        oldest_counted = mine.filter(created_at__gte=since).order_by("-created_at").values_list("created_at", flat=True)[
-            RATE_LIMIT - 1]
-        wait = max(1, int((oldest_counted - since).total_seconds()) + 1)
+        wait = max(1, int((recent[RATE_LIMIT - 1] - since).total_seconds()) + 1)
         raise SubmissionThrottled(
             f"You have sent {RATE_LIMIT} runs in the last minute, the most we take. Try again in {wait} seconds.", wait
         )
@@ -128,16 +131,18 @@ def submit(*, candidate: User, question: Question, code: str, kind: str = Submis
     # One candidate's submits take turns (a row lock on PostgreSQL; SQLite's immediate transactions already
     # serialise writers), so two requests of one double click cannot both pass the checks below.
     User.objects.select_for_update().filter(pk=candidate.pk).exists()
-    duplicate = (
-        Submission.objects.filter(
-            candidate=candidate, question=question, kind=kind, created_at__gte=timezone.now() - DUPLICATE_WINDOW
-        )
-        .order_by("-created_at")
-        .first()
+    # One read serves the double-click check and the limits: a run from the last DUPLICATE_WINDOW is also one
+    # from the last RATE_WINDOW.
+    now = timezone.now()
+    storable_code = code if len(code) <= MAX_CODE_BYTES and not UNSTORABLE.search(code) else None  # else refused below
+    runs = grader_selectors.runs_for_limits(candidate=candidate, since=now - RATE_WINDOW, code=storable_code)
+    duplicate = next(
+        (r for r in runs if r.question_id == question.pk and r.kind == kind and r.created_at >= now - DUPLICATE_WINDOW),
+        None,
     )
-    if duplicate is not None and duplicate.code == code:
-        return duplicate
-    check_submission_allowed(candidate=candidate, question=question, code=code)
+    if duplicate is not None and duplicate.same_code:
+        return Submission.objects.get(pk=duplicate.pk)
+    check_submission_allowed(candidate=candidate, question=question, code=code, runs=runs, now=now)
     submission = Submission.objects.create(
         candidate=candidate,
         question=question,
@@ -230,9 +235,12 @@ def _take_lease(submission_id: int) -> Submission | None:
     A lease is free when there is none, when it ran out, or when its holder was a process of this host that
     died (Celery hands a killed pool process's job back at once: it must not wait for the lease to run out).
     """
-    submission = Submission.objects.select_related("version").filter(pk=submission_id).first()
+    # The version comes from this process's store of immutable versions (by id and content hash): reading it
+    # with the submission would parse the task's spec (some 16 KB of JSON) on every grading.
+    submission = Submission.objects.annotate(version_hash=F("version__content_hash")).filter(pk=submission_id).first()
     if submission is None or submission.is_done:
         return None
+    submission.version = question_version(version_id=submission.version_id, content_hash=submission.version_hash)
     now = timezone.now()
     free = Q(lease_until__isnull=True) | Q(lease_until__lt=now)
     if submission.lease_owner and _holder_is_gone(submission.lease_owner):

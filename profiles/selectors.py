@@ -22,7 +22,17 @@ from accounts.models import User
 from grader.models import Submission, SubmissionKind, SubmissionStatus
 from profiles.mastery import PROFICIENT_SCORE, BankQuestion, Level, Tally, is_solved, tally
 from profiles.models import BestResult, CandidateProfile, ProfileView, StageMastery, TopicMastery
-from questions.models import Attempt, AttemptStatus, Difficulty, Question, QuestionType, Stage, Topic
+from questions.models import (
+    CODE_TYPES,
+    Attempt,
+    AttemptStatus,
+    Difficulty,
+    Question,
+    QuestionType,
+    QuestionVersion,
+    Stage,
+    Topic,
+)
 
 # ---------------------------------------------------------------------------------------------------------------
 # The bank as the mastery rule sees it
@@ -35,6 +45,8 @@ class BankSummary:
     stages: list[Stage]
     topics: list[Topic]
     questions: list[BankQuestion]
+    # Every question's version types, retired questions included (versions are never deleted or changed).
+    version_types: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def in_stage(self, stage_id: int) -> list[BankQuestion]:
         return [q for q in self.questions if q.stage_id == stage_id]
@@ -45,11 +57,22 @@ class BankSummary:
     def topics_of(self, stage_id: int) -> list[Topic]:
         return [t for t in self.topics if t.stage_id == stage_id]
 
+    def may_have_answers(self, question_id: int) -> bool:
+        """Whether the question can have answers (Attempt rows): only a version that is not a code task takes them."""
+        types = self.version_types.get(question_id)
+        return types is None or bool(types - CODE_TYPES)
+
+    def may_have_submissions(self, question_id: int) -> bool:
+        """Whether the question can have submissions: only a code or ML task version takes them."""
+        types = self.version_types.get(question_id)
+        return types is None or bool(types & CODE_TYPES)
+
 
 _FINGERPRINT_SQL = """
-SELECT q.n, q.versions, q.retired, l.n, l.links, t.n, t.placed, s.n, s.placed FROM
+SELECT q.n, q.versions, q.retired, q.newest, l.n, l.links, t.n, t.placed, s.n, s.placed FROM
   (SELECT COUNT(*) AS n, COALESCE(SUM(current_version_id), 0) AS versions,
-          COALESCE(SUM(CASE WHEN retired THEN id ELSE 0 END), 0) AS retired FROM questions_question) AS q,
+          COALESCE(SUM(CASE WHEN retired THEN id ELSE 0 END), 0) AS retired,
+          (SELECT COALESCE(MAX(id), 0) FROM questions_questionversion) AS newest FROM questions_question) AS q,
   (SELECT COUNT(*) AS n, COALESCE(SUM(question_id * 1000 + topic_id), 0) AS links FROM questions_question_topics) AS l,
   (SELECT COUNT(*) AS n, COALESCE(SUM(stage_id * 1000 + position), 0) AS placed FROM questions_topic) AS t,
   (SELECT COUNT(*) AS n, COALESCE(SUM(id * 1000 + position), 0) AS placed FROM questions_stage) AS s
@@ -62,7 +85,9 @@ def bank_summary() -> BankSummary:
 
     The bank changes only when `sync_bank` runs, so each process keeps the last summary it read, keyed by a
     fingerprint of the bank (one small query) that changes with any new version, retirement, topic link or
-    topic move: every page and every update still sees the bank as it is in the database.
+    topic move: every page and every update still sees the bank as it is in the database. The newest version's
+    id is in it too: a version made and then replaced by the earlier one again leaves the sums as they were, and
+    `version_types` must still learn of it.
     """
     with connection.cursor() as cursor:
         cursor.execute(_FINGERPRINT_SQL)
@@ -94,7 +119,11 @@ def _bank_read() -> BankSummary:
                      difficulty=d, points=p)
         for i, s, t, ty, st, d, p in rows
     ]
-    return BankSummary(stages=stages, topics=topics, questions=questions)
+    version_types: dict[int, set[str]] = {}
+    for question_id, version_type in QuestionVersion.objects.order_by().values_list("question_id", "type").distinct():
+        version_types.setdefault(question_id, set()).add(version_type)
+    return BankSummary(stages=stages, topics=topics, questions=questions,
+                       version_types={q: frozenset(types) for q, types in version_types.items()})
 
 
 def mastery_basis() -> tuple:
@@ -107,6 +136,13 @@ def graded_bests(*, candidate: User) -> dict[int, float]:
     return dict(
         BestResult.objects.filter(candidate=candidate, best_fraction__isnull=False).values_list("question_id", "best_fraction")
     )
+
+
+def graded_bests_and_last_result(*, candidate: User) -> tuple[dict[int, float], datetime | None]:
+    """graded_bests(), and when the candidate's newest result came (None without any): one query."""
+    rows = list(BestResult.objects.filter(candidate=candidate).values_list("question_id", "best_fraction", "last_result_at"))
+    bests = {question_id: fraction for question_id, fraction, _ in rows if fraction is not None}
+    return bests, max((last for _, _, last in rows), default=None)
 
 
 def _best_rows(candidate: User) -> list[tuple[int, float | None, bool]]:

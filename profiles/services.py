@@ -35,30 +35,34 @@ def candidate_profile_ensure(*, candidate: User) -> CandidateProfile:
 
 
 def _result_rows(attempts, submissions) -> dict[tuple[int, int], dict]:
-    """Best result per (candidate id, question id) from querysets of answers and submissions.
+    """Best result per (candidate id, question id) from querysets of answers and submissions (None: there are
+    none of that kind, and no query is built).
 
     Counts graded answers and graded real submissions (example runs never count); an answer waiting for a
     reviewer marks the question as pending. The same expressions serve the live update and the rebuild, so both
     compute identical figures.
     """
     rows: dict[tuple[int, int], dict] = {}
-    answer_rows = (
-        attempts.order_by()
-        .values("candidate_id", "question_id")
-        .annotate(
-            best=Max(F("score") / F("max_score"), filter=Q(status=AttemptStatus.GRADED)),
-            graded=Count("id", filter=Q(status=AttemptStatus.GRADED)),
-            pending=Count("id", filter=Q(status=AttemptStatus.PENDING_REVIEW)),
-            last=Max("created_at"),
+    sources = []
+    if attempts is not None:
+        sources.append(
+            attempts.order_by()
+            .values("candidate_id", "question_id")
+            .annotate(
+                best=Max(F("score") / F("max_score"), filter=Q(status=AttemptStatus.GRADED)),
+                graded=Count("id", filter=Q(status=AttemptStatus.GRADED)),
+                pending=Count("id", filter=Q(status=AttemptStatus.PENDING_REVIEW)),
+                last=Max("created_at"),
+            )
         )
-    )
-    submission_rows = (
-        submissions.filter(kind=SubmissionKind.SUBMIT, status=SubmissionStatus.GRADED)
-        .order_by()
-        .values("candidate_id", "question_id")
-        .annotate(best=Max(F("score") / F("max_score")), graded=Count("id"), last=Max("created_at"))
-    )
-    for source in (answer_rows, submission_rows):
+    if submissions is not None:
+        sources.append(
+            submissions.filter(kind=SubmissionKind.SUBMIT, status=SubmissionStatus.GRADED)
+            .order_by()
+            .values("candidate_id", "question_id")
+            .annotate(best=Max(F("score") / F("max_score")), graded=Count("id"), last=Max("created_at"))
+        )
+    for source in sources:
         for row in source:
             key = (row["candidate_id"], row["question_id"])
             seen = rows.get(key)
@@ -94,25 +98,28 @@ def progress_update(*, candidate: User, question: Question) -> None:
     from the results themselves, then the question's topics, its stage and the whole roadmap. Updates of one
     candidate are serialised by a lock on their profile row, so concurrent gradings never lose one another.
     It runs on every grading, so each table is written with one statement (an upsert) and the bank comes from
-    the per-process summary: about ten queries in all.
+    the per-process summary: eight queries once the profile exists.
     """
     profile, _ = CandidateProfile.objects.select_for_update().get_or_create(candidate=candidate)
+    bank = selectors.bank_summary()
+    # A question whose versions are all code tasks has no answers, and one without a code task version no
+    # submissions: the query that could only come back empty is left out. (A result on a version made after
+    # the bank was read here would need this profile's lock first, and so is counted by its own update.)
     best = _result_rows(
-        Attempt.objects.filter(candidate=candidate, question=question),
-        Submission.objects.filter(candidate=candidate, question=question),
+        Attempt.objects.filter(candidate=candidate, question=question) if bank.may_have_answers(question.pk) else None,
+        Submission.objects.filter(candidate=candidate, question=question) if bank.may_have_submissions(question.pk)
+        else None,
     ).get((candidate.pk, question.pk))
     if best is None:
         BestResult.objects.filter(candidate=candidate, question=question).delete()
     else:
         _upsert(BestResult, [BestResult(candidate=candidate, question=question, **best)], ("candidate", "question"))
 
-    bank = selectors.bank_summary()
-    bests = selectors.graded_bests(candidate=candidate)
+    bests, last = selectors.graded_bests_and_last_result(candidate=candidate)
     in_bank = next((q for q in bank.questions if q.id == question.pk), None)
     topic_ids = in_bank.topic_ids if in_bank else tuple(question.topics.values_list("id", flat=True))
     _mastery_store(TopicMastery, candidate, "topic", {t: tally(bank.in_topic(t), bests) for t in topic_ids})
     _mastery_store(StageMastery, candidate, "stage", {question.stage_id: tally(bank.in_stage(question.stage_id), bests)})
-    last = BestResult.objects.filter(candidate=candidate).aggregate(last=Max("last_result_at"))["last"]
     for name, value in _profile_fields(tally(bank.questions, bests), last).items():
         setattr(profile, name, value)
     profile.save()

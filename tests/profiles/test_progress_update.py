@@ -11,7 +11,7 @@ from grader.models import SubmissionKind
 from profiles.mastery import Level, tally
 from profiles.models import BestResult, CandidateProfile, StageMastery, TopicMastery
 from profiles.selectors import bank_summary, question_results, roadmap_progress
-from questions.models import Question, Topic
+from questions.models import Question, QuestionVersion, Topic
 from questions.services import answer_submit, sync_bank
 from tests.profiles.helpers import answer, free_text, graded, question, review, submission
 
@@ -95,6 +95,25 @@ def test_a_lower_regrade_or_override_lowers_mastery(candidate):
     assert topic_row(candidate, "cross-validation").score == 1.0
     graded(sub, 0.3, reason="new hidden cases", regrade=True)
     assert topic_row(candidate, "cross-validation").score == pytest.approx(0.3)
+
+
+def test_answers_from_before_a_question_became_a_code_task_still_count(candidate):
+    # A folder of the bank may change type between versions (a choice question rewritten as a code task): the
+    # answers to its earlier version count with the submissions to the later one.
+    q = question("f1-score")
+    code_version = q.current_version
+    choice = question("l1-zeroes-weights").current_version
+    as_choice = QuestionVersion.objects.create(
+        question=q, number=code_version.number + 1, content_hash=f"as-choice-{code_version.content_hash[:40]}",
+        type=choice.type, title=choice.title, prompt=choice.prompt, explanation=choice.explanation,
+        difficulty=code_version.difficulty, points=code_version.points, spec=choice.spec,
+    )
+    Question.objects.filter(pk=q.pk).update(current_version=as_choice)
+    answer(candidate, "f1-score", right=True)
+    Question.objects.filter(pk=q.pk).update(current_version=code_version)  # the code task again
+    graded(submission(candidate, "f1-score"), 0.25)
+    best = BestResult.objects.get(candidate=candidate, question=q)
+    assert (best.best_fraction, best.graded_results) == (1.0, 2)
 
 
 def test_an_answer_rolled_back_leaves_progress_untouched(candidate):
