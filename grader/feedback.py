@@ -7,8 +7,8 @@ candidate gets only a fixed vocabulary (the sentences below), counts, the names 
 and the names of Python's built-in exception types (anything else is "an exception of its own class").
 A run of the visible examples had no hidden input in it, so everything may be shown there, in full.
 
-Compile errors are found on the trusted side (`compile_error`), by compiling without running, when a run was
-not accepted (code that does not compile ran nothing in the sandbox), so their text is safe to show.
+Compile errors are found on the trusted side before any candidate code runs (`compile_error`), so their
+text is safe to show.
 """
 
 from __future__ import annotations

@@ -106,6 +106,8 @@ def run_code_task(spec: dict, code: str, *, which: str, seed: int, points: float
     otherwise they are computed here (once per process).
     """
     cases, expected = prepared or prepared_cases(spec, which=which, seed=seed)
+    if (problem := feedback.compile_error(code)) is not None:
+        return _not_compiled(problem, len(cases), points)
     outcome = run_sandboxed(
         submission=code,
         run={"entry_point": spec["entry_point"], "mode": "function", "cases": [c.to_run() for c in cases],
@@ -113,12 +115,7 @@ def run_code_task(spec: dict, code: str, *, which: str, seed: int, points: float
         packages=spec["packages"],
         limits=limits_for(spec),
     )
-    judgement = judge_code(spec, cases, expected, outcome, points=points)
-    # Code that does not compile runs nothing in the sandbox, so its run fails as a whole; the trusted side then
-    # says why in its own words. (Compiling here first cost every grading a millisecond.)
-    if judgement.verdict != Verdict.ACCEPTED and (problem := feedback.compile_error(code)) is not None:
-        return _not_compiled(problem, len(cases), points)
-    return judgement
+    return judge_code(spec, cases, expected, outcome, points=points)
 
 
 # ------------------------------------------------------------------ ML tasks
