@@ -220,27 +220,16 @@ def ready_zygotes(workers) -> int:
     return sum(1 for pid, (name, _, _) in table.items() if name == "mlassess-zygote" and under(pid, roots, table))
 
 
-def workers_cpu(workers) -> tuple[float, float]:
-    """CPU seconds used so far by the workers' process trees, and by the zygotes and their runs within them."""
+def cpu_by_part(workers) -> dict[str, float]:
+    """CPU seconds used so far by each part of the system: the workers' own processes, their zygotes and runs,
+    PostgreSQL, Redis, the kernel's own threads (a network namespace is torn down by one), this process, the rest."""
     table, roots = processes(), {w.pid for w in workers}
     zygotes = {pid for pid, (name, _, _) in table.items() if name == "mlassess-zygote"}
-    total = sandbox = 0.0
-    for pid, (_, _, cpu) in table.items():
-        if under(pid, roots, table):
-            total += cpu
-            if under(pid, zygotes, table):
-                sandbox += cpu
-    return total, sandbox
-
-
-def cpu_by_part(workers) -> dict[str, float]:
-    """CPU seconds used so far by each part of the system: the workers (with their zygotes and runs), PostgreSQL,
-    Redis, the kernel's own threads (a network namespace is torn down by one), this process, everything else."""
-    table, roots = processes(), {w.pid for w in workers}
-    parts = dict.fromkeys(("workers", "PostgreSQL", "Redis", "kernel threads", "this bench", "other"), 0.0)
+    parts = dict.fromkeys(("workers' own", "zygotes and runs", "PostgreSQL", "Redis", "kernel threads", "this bench",
+                           "other"), 0.0)
     for pid, (name, parent, cpu) in table.items():
         if under(pid, roots, table):
-            part = "workers"
+            part = "zygotes and runs" if under(pid, zygotes, table) else "workers' own"
         elif name == "postgres":
             part = "PostgreSQL"
         elif name == "redis-server":
@@ -316,12 +305,11 @@ def through_celery():
         # Throughput: a burst that arrives at once (queued when one transaction commits).
         with transaction.atomic():
             ids = [services.submit(candidate=people[i // 4], question=question, code=code()).pk for i in range(BURST)]
-        cpu_before, busy_before, parts_before = workers_cpu(workers), machine_busy(), cpu_by_part(workers)
+        busy_before, parts_before = machine_busy(), cpu_by_part(workers)
         arrived = timezone.now()
         wait_graded(ids)
-        cpu_after, busy_after, parts_after = workers_cpu(workers), machine_busy(), cpu_by_part(workers)
-        cpu = ((cpu_after[0] - cpu_before[0]) / BURST, (cpu_after[1] - cpu_before[1]) / BURST,
-               (busy_after - busy_before) / BURST,
+        busy_after, parts_after = machine_busy(), cpu_by_part(workers)
+        cpu = ((busy_after - busy_before) / BURST,
                {part: (parts_after[part] - parts_before[part]) / BURST for part in parts_after})
         rows = list(Submission.objects.filter(pk__in=ids))
         assert all(r.status == SubmissionStatus.GRADED and r.verdict == "accepted" for r in rows)
@@ -402,11 +390,12 @@ def main():
     inside = p50["submit"] + p50["grade"]
     print(f"   of the p50: submit() + grade() in-process {ms(inside).strip()}; Celery, the broker and polling the rest, "
           f"{ms(statistics.median(observed) - inside).strip()}")
-    print(f"   CPU per grading in the burst: the machine {ms(cpu[2]).strip()} (all it did, on {os.cpu_count()} cores: at most "
-          f"{os.cpu_count() / cpu[2]:.0f} graded/s at this cost), of which the workers {ms(cpu[0]).strip()}, and of "
-          f"theirs the zygotes and their runs {ms(cpu[1]).strip()}; the rest is PostgreSQL, Redis, the kernel's "
-          f"own threads and this process")
-    print("   by part: " + ", ".join(f"{part} {ms(seconds).strip()}" for part, seconds in cpu[3].items())
+    machine, parts = cpu
+    workers = parts["workers' own"] + parts["zygotes and runs"]
+    print(f"   CPU per grading in the burst: the machine {ms(machine).strip()} (all it did, on {os.cpu_count()} cores: at most "
+          f"{os.cpu_count() / machine:.0f} graded/s at this cost), of which the workers {ms(workers).strip()}, and of "
+          f"theirs the zygotes and their runs {ms(parts['zygotes and runs']).strip()}")
+    print("   by part: " + ", ".join(f"{part} {ms(seconds).strip()}" for part, seconds in parts.items())
           + " (a process that ended meanwhile is not counted: the machine's figure is the whole)")
     print("   targets: >= 100 graded/s; submit-to-verdict p50 <= 30 ms, p99 <= 60 ms")
     print(

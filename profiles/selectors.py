@@ -131,15 +131,9 @@ def mastery_basis() -> tuple:
     return tuple((q.id, q.stage_id, q.topic_ids, q.weight, q.points) for q in bank_summary().questions)
 
 
-def graded_bests(*, candidate: User) -> dict[int, float]:
-    """The candidate's best graded share of the points per question id (questions with a graded result only)."""
-    return dict(
-        BestResult.objects.filter(candidate=candidate, best_fraction__isnull=False).values_list("question_id", "best_fraction")
-    )
-
-
 def graded_bests_and_last_result(*, candidate: User) -> tuple[dict[int, float], datetime | None]:
-    """graded_bests(), and when the candidate's newest result came (None without any): one query."""
+    """The candidate's best graded share of the points per question id (questions with a graded result only),
+    and when their newest result came (None without any): one query."""
     rows = list(BestResult.objects.filter(candidate=candidate).values_list("question_id", "best_fraction", "last_result_at"))
     bests = {question_id: fraction for question_id, fraction, _ in rows if fraction is not None}
     return bests, max((last for _, _, last in rows), default=None)

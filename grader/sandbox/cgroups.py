@@ -30,7 +30,8 @@ MOUNTINFO = Path("/proc/self/mountinfo")
 # input files. The task's limit itself covers the run's own data and its scratch files.
 RUN_OVERHEAD_MB = 64
 # Processes of ours inside a run's group besides the candidate's own: a cold run's two bubblewrap processes,
-# or a warm run's zygote, the run's init, and the next run's init and harness, forked ahead.
+# or a warm run's zygote and the next run, forked ahead (two more than either needs since a warm run became
+# one process; the candidate's own count is bound by RLIMIT_NPROC as well).
 OWN_PROCESSES = 4
 
 _unavailable: list[str] = []

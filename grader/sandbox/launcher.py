@@ -552,7 +552,9 @@ def _collect(result_fd: int, output_fd: int, limits: Limits, group: cgroups.RunG
                 if group.oom_killed():
                     outcome.memory_exceeded = True
                     break
-            wait = min(deadline - now, TICK_SECONDS, results_resume - now if results_resume is not None else TICK_SECONDS)
+            wait = min(deadline - now, TICK_SECONDS)
+            if results_resume is not None:
+                wait = min(wait, results_resume - now)
             for key, _ in selector.select(timeout=max(0.0, wait)):
                 if key.data == "task":
                     try:
