@@ -583,6 +583,8 @@ def _collect(result_fd: int, output_fd: int, limits: Limits, group: cgroups.RunG
                         else:
                             selector.unregister(key.fd)
                             open_streams -= 1
+                            if key.data == "output" and results_resume is not None:
+                                results_resume = now  # the run has ended: its last results are all there
                     except BlockingIOError:
                         selector.unregister(key.fd)
                         results_resume = time.monotonic() + RESULTS_BATCH_SECONDS
