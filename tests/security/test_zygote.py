@@ -169,6 +169,19 @@ def test_the_zygote_never_holds_a_submission_or_an_input(warm):
     assert input_canary.encode() not in memory
 
 
+def test_a_run_with_inputs_larger_than_task_made_ahead_gets_them_whole_and_read_only(warm):
+    # /task is made ahead at 16 MB; this run's inputs are 20 MB.
+    big = "x" * (20 * 1024 * 1024)
+    outcome = run_sandboxed(
+        submission="import os\ndef probe(x):\n    return [len(x), x[:3], os.access('/task/run.json', os.W_OK)]\n",
+        run={"entry_point": "probe", "mode": "function", "cases": [{"id": "p", "args": [big]}], "packages": ["numpy"]},
+        packages=["numpy"],
+        limits=Limits(time_seconds=10, memory_mb=512),
+    )
+    assert outcome.warm and value_of(outcome) == [len(big), "xxx", False]
+    assert probe("next").warm  # and the zygote was not replaced for it
+
+
 def test_a_zygote_that_died_is_replaced_while_runs_go_cold(warm):
     os.kill(warm.pid, signal.SIGKILL)
     time.sleep(0.2)
