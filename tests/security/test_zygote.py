@@ -103,7 +103,7 @@ REPORT_REHEARSAL = """
     import gc, sys
     found = [type(o).__name__ for o in gc.get_objects()
              if (callable(o) and getattr(o, "__name__", "") == "rehearsal")
-             or (type(o) is dict and o.get("__file__") == "<rehearsal>")]
+             or (type(o) is dict and "rehearsal" in o)]
     print("mine")
     return {"found": found, "modules": [name for name in sys.modules if "rehears" in name]}
 """
