@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -51,27 +53,16 @@ def question_get(*, slug: str) -> Question:
     return question
 
 
-# Question versions this process read, by (id, content hash): a version never changes once written.
-_VERSIONS: dict[tuple[int, str], QuestionVersion] = {}
-VERSIONS_KEPT = 128
-
-
+@lru_cache(maxsize=128)
 def question_version(*, version_id: int, content_hash: str) -> QuestionVersion:
-    """A question version, read once per process and kept (up to VERSIONS_KEPT, then the store starts afresh).
+    """A question version, read once per process and kept (the 128 most recently used).
 
     Versions are immutable (QuestionVersion.save refuses changes), so a kept copy stays right; the key includes
     the content hash, so an id that a rolled-back transaction gave to other content (SQLite reuses those) never
     returns the wrong version. The grader reads one per grading: this saves parsing a task's spec each time.
     Callers must not change the object they get (it is shared).
     """
-    key = (version_id, content_hash)
-    version = _VERSIONS.get(key)
-    if version is None:
-        version = QuestionVersion.objects.get(pk=version_id, content_hash=content_hash)
-        if len(_VERSIONS) >= VERSIONS_KEPT:
-            _VERSIONS.clear()
-        _VERSIONS[key] = version
-    return version
+    return QuestionVersion.objects.get(pk=version_id, content_hash=content_hash)
 
 
 def attempt_list(*, candidate: User) -> QuerySet[Attempt]:

@@ -309,7 +309,7 @@ def rehearsal(values, other, *, scale=1.0):
     hits = int(np.sum((a == 1) & (b > 0)))
     return [float(np.mean(a) * scale), float(np.dot(a, b)), hits, np.sqrt(b), a.tolist(), {"n": len(pairs)}]
 """
-REHEARSAL_RUN = json.dumps({
+REHEARSAL_RUN = json.dumps({  # as text: a run's own JSON is decoded too
     "entry_point": "rehearsal",
     "mode": "function",
     "cases": [{"id": f"r{i}", "args": [[1, 0, 1, 1][i:] + [i], [0.5, 1.0, 2.0, 0.0][:4 - i] + [1.0]],

@@ -60,8 +60,6 @@ SIOCSIFFLAGS, IFF_UP, IFF_LOOPBACK, IFF_RUNNING = 0x8914, 0x1, 0x8, 0x40
 LINUX_CAPABILITY_VERSION_3 = 0x20080522
 SETUP_FAILED = 125  # a run failed on our side before any candidate code ran
 MiB = 1024 * 1024
-# /task's size as made ahead: most runs' submission and inputs fit; a run with more grows it before writing.
-TASK_BYTES = 16 * MiB
 
 
 class _SockFprog(ctypes.Structure):
@@ -231,10 +229,11 @@ class Run:
         _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, f"mode=1777,size={scratch // 2}")
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:  # the run's own loopback, up (as bwrap does)
             fcntl.ioctl(s, SIOCSIFFLAGS, struct.pack("16sH22x", b"lo", IFF_UP | IFF_LOOPBACK | IFF_RUNNING))
-        # Done ahead, not while the candidate waits: an empty /task (filled and made read-only once the run
-        # arrives), and the capability bounding set emptied (it only limits what an exec could gain; the
-        # capabilities in effect, still needed to build /task and change uid, go in drop_privileges).
-        _mount("tmpfs", "/task", "tmpfs", MS_NOSUID | MS_NODEV, f"mode=0755,size={TASK_BYTES}")
+        # Done ahead, not while the candidate waits: an empty /task (only we write to it, the run's own files,
+        # before it turns read-only: no size cap is needed), and the capability bounding set emptied (it only
+        # limits what an exec could gain; the capabilities in effect, still needed to build /task and change
+        # uid, go in drop_privileges).
+        _mount("tmpfs", "/task", "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755")
         for cap in range(self.zygote.cap_last + 1):
             _prctl(PR_CAPBSET_DROP, cap)
 
@@ -242,8 +241,6 @@ class Run:
     def write_task(task_fd):
         """Read this run's submission and inputs from the task pipe into /task, which then turns read-only."""
         submission_size, run_size = struct.unpack(">QQ", _read_exactly(task_fd, 16))
-        if (size := submission_size + run_size + MiB) > TASK_BYTES:  # a run with large inputs: a larger /task
-            _mount(None, "/task", None, MS_REMOUNT | MS_NOSUID | MS_NODEV, f"size={size}")
         submission = _read_exactly(task_fd, submission_size)
         run = _read_exactly(task_fd, run_size)
         os.close(task_fd)

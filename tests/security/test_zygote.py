@@ -169,8 +169,8 @@ def test_the_zygote_never_holds_a_submission_or_an_input(warm):
     assert input_canary.encode() not in memory
 
 
-def test_a_run_with_inputs_larger_than_task_made_ahead_gets_them_whole_and_read_only(warm):
-    # /task is made ahead at 16 MB; this run's inputs are 20 MB.
+def test_a_run_with_20_mb_of_inputs_gets_them_whole_and_read_only(warm):
+    # /task is made ahead, before the size of the run is known; this run's inputs are 20 MB.
     big = "x" * (20 * 1024 * 1024)
     outcome = run_sandboxed(
         submission="import os\ndef probe(x):\n    return [len(x), x[:3], os.access('/task/run.json', os.W_OK)]\n",
