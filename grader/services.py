@@ -307,11 +307,28 @@ def storable(value):
     return value
 
 
+def worker_session_options() -> str:
+    """PostgreSQL settings for a worker's sessions, given when they connect (libpq's `options`).
+
+    - Asynchronous commit: a commit returns before PostgreSQL has flushed it to disk. Safe because everything a
+      worker writes can be done again: a commit lost to a database crash (the last few hundred milliseconds at
+      most) leaves its submission queued or running, and the sweep grades it again. The web server, which
+      stores the submissions themselves, keeps synchronous commits.
+    - The lock timeout for saving a verdict (`_record`), set once per session instead of once per grading.
+    """
+    return f"-c synchronous_commit=off -c lock_timeout={int(RECORD_LOCK_TIMEOUT_MS)}"
+
+
+def _session_has_lock_timeout() -> bool:
+    return "lock_timeout=" in connection.settings_dict.get("OPTIONS", {}).get("options", "")
+
+
 @transaction.atomic
 def _record(*, submission_id: int, version: QuestionVersion, judgement: judging.Judgement, reason: str,
             regrade: bool = False) -> Submission | None:
-    if connection.vendor == "postgresql":
-        # Wait a while for a row lock, not forever: a timeout is retried like any database error.
+    if connection.vendor == "postgresql" and not _session_has_lock_timeout():
+        # Wait a while for a row lock, not forever: a timeout is retried like any database error. (A worker's
+        # sessions have it from the start: worker_session_options.)
         with connection.cursor() as cursor:
             cursor.execute(f"SET LOCAL lock_timeout = {int(RECORD_LOCK_TIMEOUT_MS)}")
     submission = (

@@ -27,23 +27,18 @@ def refuse_to_start_without_a_sandbox(**kwargs) -> None:
         raise SystemExit(f"MLAssess worker refuses to start: {exc}") from None
 
 
-def _commit_without_waiting_for_the_disk(sender, connection, **kwargs) -> None:
-    """A worker's commits return before PostgreSQL has flushed them to disk (asynchronous commit).
-
-    Safe because everything a worker writes can be done again: a commit lost to a database crash (the last
-    few hundred milliseconds at most) leaves its submission queued or running, and the sweep grades it again.
-    The web server, which stores submissions themselves, keeps synchronous commits.
-    """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET synchronous_commit TO OFF")
-
-
 @worker_process_init.connect
-def commit_asynchronously(**kwargs) -> None:
-    from django.db.backends.signals import connection_created
+def set_up_worker_database_sessions(**kwargs) -> None:
+    """A worker's PostgreSQL sessions get their settings when they connect: no statement per task for them."""
+    from django.db import connections
 
-    connection_created.connect(_commit_without_waiting_for_the_disk)
+    from grader.services import worker_session_options
+
+    for alias in connections:
+        settings_dict = connections[alias].settings_dict
+        if settings_dict["ENGINE"] == "django.db.backends.postgresql":
+            options = settings_dict.setdefault("OPTIONS", {})
+            options["options"] = f"{options.get('options', '')} {worker_session_options()}".strip()
 
 
 @worker_process_init.connect

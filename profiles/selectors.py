@@ -131,12 +131,11 @@ def mastery_basis() -> tuple:
     return tuple((q.id, q.stage_id, q.topic_ids, q.weight, q.points) for q in bank_summary().questions)
 
 
-def graded_bests_and_last_result(*, candidate: User) -> tuple[dict[int, float], datetime | None]:
-    """The candidate's best graded share of the points per question id (questions with a graded result only),
-    and when their newest result came (None without any): one query."""
-    rows = list(BestResult.objects.filter(candidate=candidate).values_list("question_id", "best_fraction", "last_result_at"))
-    bests = {question_id: fraction for question_id, fraction, _ in rows if fraction is not None}
-    return bests, max((last for _, _, last in rows), default=None)
+def best_results_by_question(*, candidate: User) -> dict[int, tuple[float | None, datetime]]:
+    """The candidate's stored best results: per question id, the best graded share of the points (None while
+    nothing on it is graded) and when their newest result on it came. One query."""
+    rows = BestResult.objects.filter(candidate=candidate).values_list("question_id", "best_fraction", "last_result_at")
+    return {question_id: (fraction, last) for question_id, fraction, last in rows}
 
 
 def _best_rows(candidate: User) -> list[tuple[int, float | None, bool]]:

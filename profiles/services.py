@@ -97,8 +97,10 @@ def progress_update(*, candidate: User, question: Question) -> None:
     override), so that mastery and the result commit together. It recomputes the best result on that question
     from the results themselves, then the question's topics, its stage and the whole roadmap. Updates of one
     candidate are serialised by a lock on their profile row, so concurrent gradings never lose one another.
-    It runs on every grading, so each table is written with one statement (an upsert) and the bank comes from
-    the per-process summary: eight queries once the profile exists.
+    It runs on every grading, so each table is written with one statement (an upsert), the bank comes from the
+    per-process summary, and a result that leaves the question's best as it was (a second correct submission)
+    leaves the topic and stage rows alone: mastery is a function of the bests. Seven queries once the profile
+    exists, five when the best stays.
     """
     profile, _ = CandidateProfile.objects.select_for_update().get_or_create(candidate=candidate)
     bank = selectors.bank_summary()
@@ -110,16 +112,22 @@ def progress_update(*, candidate: User, question: Question) -> None:
         Submission.objects.filter(candidate=candidate, question=question) if bank.may_have_submissions(question.pk)
         else None,
     ).get((candidate.pk, question.pk))
+    stored = selectors.best_results_by_question(candidate=candidate)  # as they were before this result
+    before = stored.pop(question.pk, (None, None))[0]
     if best is None:
         BestResult.objects.filter(candidate=candidate, question=question).delete()
     else:
         _upsert(BestResult, [BestResult(candidate=candidate, question=question, **best)], ("candidate", "question"))
+        stored[question.pk] = (best["best_fraction"], best["last_result_at"])
+    bests = {question_id: fraction for question_id, (fraction, _) in stored.items() if fraction is not None}
+    last = max((last for _, last in stored.values()), default=None)
 
-    bests, last = selectors.graded_bests_and_last_result(candidate=candidate)
-    in_bank = next((q for q in bank.questions if q.id == question.pk), None)
-    topic_ids = in_bank.topic_ids if in_bank else tuple(question.topics.values_list("id", flat=True))
-    _mastery_store(TopicMastery, candidate, "topic", {t: tally(bank.in_topic(t), bests) for t in topic_ids})
-    _mastery_store(StageMastery, candidate, "stage", {question.stage_id: tally(bank.in_stage(question.stage_id), bests)})
+    if (best or {}).get("best_fraction") != before:
+        in_bank = next((q for q in bank.questions if q.id == question.pk), None)
+        topic_ids = in_bank.topic_ids if in_bank else tuple(question.topics.values_list("id", flat=True))
+        _mastery_store(TopicMastery, candidate, "topic", {t: tally(bank.in_topic(t), bests) for t in topic_ids})
+        _mastery_store(StageMastery, candidate, "stage",
+                       {question.stage_id: tally(bank.in_stage(question.stage_id), bests)})
     for name, value in _profile_fields(tally(bank.questions, bests), last).items():
         setattr(profile, name, value)
     profile.save()

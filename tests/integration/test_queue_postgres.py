@@ -3,7 +3,8 @@
 - two sweeps at once never both send a lost submission;
 - a duplicate grading message finds the first worker's lease and leaves: the code runs once;
 - a backlog in the broker is never sent again, and what the broker lost is;
-- a database error while saving a verdict is retried, without running the code again.
+- a database error while saving a verdict is retried, without running the code again;
+- a worker's sessions commit asynchronously and wait for a row lock only a while.
 """
 
 import threading
@@ -127,6 +128,20 @@ def test_a_database_error_while_saving_the_verdict_is_retried_without_running_ag
     submission.refresh_from_db()
     assert submission.verdict == Verdict.ACCEPTED and submission.grade_records.count() == 1
     assert submission.tries == 1  # one lease, one run of the code: only saving was retried
+
+
+def test_a_workers_sessions_commit_asynchronously_and_wait_for_a_row_lock_only_a_while(monkeypatch):
+    from mlassess.celery import set_up_worker_database_sessions
+
+    monkeypatch.setitem(connection.settings_dict, "OPTIONS", dict(connection.settings_dict.get("OPTIONS", {})))
+    connection.close()
+    set_up_worker_database_sessions()  # what each pool process does when it starts
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('synchronous_commit'), current_setting('lock_timeout')")
+            assert cursor.fetchone() == ("off", "5s")
+    finally:
+        connection.close()
 
 
 @pytest.mark.integration

@@ -97,6 +97,22 @@ def test_a_lower_regrade_or_override_lowers_mastery(candidate):
     assert topic_row(candidate, "cross-validation").score == pytest.approx(0.3)
 
 
+def test_a_result_that_keeps_the_best_still_counts_as_a_result_and_as_activity(candidate):
+    first = graded(submission(candidate, "k-fold"), 1.0)
+    graded(submission(candidate, "confusion-matrix"), 0.4)
+    stored = {row.topic.slug: row.score for row in TopicMastery.objects.filter(candidate=candidate)}
+    later = graded(submission(candidate, "k-fold"), 0.5)  # lower: the best on k-fold stays 1.0
+    best = BestResult.objects.get(candidate=candidate, question=later.question)
+    assert (best.best_fraction, best.graded_results, best.last_result_at) == (1.0, 2, later.created_at)
+    assert CandidateProfile.objects.get(candidate=candidate).last_activity_at == later.created_at
+    assert {row.topic.slug: row.score for row in TopicMastery.objects.filter(candidate=candidate)} == stored
+    # A best that moves, down or up, moves mastery again.
+    graded(first, 0.2, reason="override", regrade=True)
+    graded(submission(candidate, "confusion-matrix"), 0.9)
+    assert topic_row(candidate, "cross-validation").score == pytest.approx(0.5)
+    assert topic_row(candidate, "evaluation-metrics").score == pytest.approx(0.9)
+
+
 def test_answers_from_before_a_question_became_a_code_task_still_count(candidate):
     # A folder of the bank may change type between versions (a choice question rewritten as a code task): the
     # answers to its earlier version count with the submissions to the later one.
