@@ -99,8 +99,8 @@ def progress_update(*, candidate: User, question: Question) -> None:
     candidate are serialised by a lock on their profile row, so concurrent gradings never lose one another.
     It runs on every grading, so each table is written with one statement (an upsert), the bank comes from the
     per-process summary, and a result that leaves the question's best as it was (a second correct submission)
-    leaves the topic and stage rows alone: mastery is a function of the bests. Seven queries once the profile
-    exists, five when the best stays.
+    leaves the topic and stage rows alone: mastery is a function of the bests. Eight queries once the profile
+    exists, six when the best stays.
     """
     profile, _ = CandidateProfile.objects.select_for_update().get_or_create(candidate=candidate)
     bank = selectors.bank_summary()
