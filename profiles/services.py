@@ -96,13 +96,13 @@ def progress_update(*, candidate: User, question: Question) -> None:
     Call it inside the transaction that writes the result (an answer, a graded submission, a reviewer's grade or
     override), so that mastery and the result commit together. It recomputes the best result on that question
     from the results themselves, then the question's topics, its stage and the whole roadmap. Updates of one
-    candidate are serialised by a lock on their profile row, so concurrent gradings never lose one another.
-    It runs on every grading, so each table is written with one statement (an upsert), the bank comes from the
-    per-process summary, and a result that leaves the question's best as it was (a second correct submission)
-    leaves the topic and stage rows alone: mastery is a function of the bests. Eight queries once the profile
-    exists, six when the best stays.
+    candidate are serialised by a lock on their profile row (made by the first one), so concurrent gradings never
+    lose one another. It runs on every grading, so each table is written with one statement (an upsert), the bank
+    comes from the per-process summary, and a result that leaves the question's best as it was (a second correct
+    submission) leaves the topic and stage rows alone: mastery is a function of the bests. Eight queries, six
+    when the best stays.
     """
-    profile, _ = CandidateProfile.objects.select_for_update().get_or_create(candidate=candidate)
+    _profile_lock(candidate)
     bank = selectors.bank_summary()
     # A question whose versions are all code tasks has no answers, and one without a code task version no
     # submissions: the query that could only come back empty is left out. (A result on a version made after
@@ -128,9 +128,17 @@ def progress_update(*, candidate: User, question: Question) -> None:
         _mastery_store(TopicMastery, candidate, "topic", {t: tally(bank.in_topic(t), bests) for t in topic_ids})
         _mastery_store(StageMastery, candidate, "stage",
                        {question.stage_id: tally(bank.in_stage(question.stage_id), bests)})
-    for name, value in _profile_fields(tally(bank.questions, bests), last).items():
-        setattr(profile, name, value)
-    profile.save()
+    CandidateProfile.objects.filter(candidate=candidate).update(**_profile_fields(tally(bank.questions, bests), last))
+
+
+def _profile_lock(candidate: User) -> None:
+    """Lock the candidate's profile row, making it (empty) the first time. One statement either way: an
+    upsert whose update changes nothing takes the existing row's lock, as SELECT ... FOR UPDATE would, and a
+    second first result waits for the first one's row instead of failing on it."""
+    # By id: an instance made with `candidate=` would also become `candidate.progress_profile`, with a public
+    # id that is not the stored one.
+    CandidateProfile.objects.bulk_create([CandidateProfile(candidate_id=candidate.pk)], update_conflicts=True,
+                                         unique_fields=["candidate"], update_fields=["candidate"])
 
 
 def _upsert(model, rows: list, unique: tuple[str, ...]) -> None:

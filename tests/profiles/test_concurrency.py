@@ -21,9 +21,11 @@ def _on_postgres():
         pytest.skip("needs PostgreSQL's row locks (set DATABASE_URL; CI does)")
 
 
-def test_concurrent_results_of_one_candidate_both_count():
+@pytest.mark.parametrize("profile_before", [True, False], ids=["profile made on a visit", "their first results"])
+def test_concurrent_results_of_one_candidate_both_count(profile_before):
     candidate = _user("racer", "candidate")
-    candidate_profile_ensure(candidate=candidate)  # as after their first visit: the race is over the mastery rows
+    if profile_before:
+        candidate_profile_ensure(candidate=candidate)  # as after their first visit: the race is over the mastery rows
     first_written = threading.Event()
     errors = []
 
