@@ -34,10 +34,9 @@ def set_up_worker_database_sessions(**kwargs) -> None:
 
     from grader.services import worker_session_options
 
-    for alias in connections:
-        settings_dict = connections[alias].settings_dict
-        if settings_dict["ENGINE"] == "django.db.backends.postgresql":
-            options = settings_dict.setdefault("OPTIONS", {})
+    for connection in connections.all():
+        if connection.vendor == "postgresql":
+            options = connection.settings_dict.setdefault("OPTIONS", {})
             options["options"] = f"{options.get('options', '')} {worker_session_options()}".strip()
 
 

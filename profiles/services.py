@@ -113,7 +113,7 @@ def progress_update(*, candidate: User, question: Question) -> None:
         else None,
     ).get((candidate.pk, question.pk))
     stored = selectors.best_results_by_question(candidate=candidate)  # as they were before this result
-    before = stored.pop(question.pk, (None, None))[0]
+    best_before, _ = stored.pop(question.pk, (None, None))
     if best is None:
         BestResult.objects.filter(candidate=candidate, question=question).delete()
     else:
@@ -122,7 +122,7 @@ def progress_update(*, candidate: User, question: Question) -> None:
     bests = {question_id: fraction for question_id, (fraction, _) in stored.items() if fraction is not None}
     last = max((last for _, last in stored.values()), default=None)
 
-    if (best or {}).get("best_fraction") != before:
+    if (best["best_fraction"] if best else None) != best_before:
         in_bank = next((q for q in bank.questions if q.id == question.pk), None)
         topic_ids = in_bank.topic_ids if in_bank else tuple(question.topics.values_list("id", flat=True))
         _mastery_store(TopicMastery, candidate, "topic", {t: tally(bank.in_topic(t), bests) for t in topic_ids})
