@@ -105,6 +105,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters travel apart from the statement (server-side binding), and a statement run a few times on a
+    # connection is prepared: PostgreSQL then skips parsing and planning it. A grading repeats the same dozen
+    # statements, so this took about a third off PostgreSQL's CPU per grading (`make bench`, "by part").
+    # (Django leaves both off by default for connection poolers in transaction mode, which we do not use.)
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"server_side_binding": True, "prepare_threshold": 5})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
