@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import CharField, Count, F, Q, QuerySet, Value
@@ -131,11 +132,22 @@ def mastery_basis() -> tuple:
     return tuple((q.id, q.stage_id, q.topic_ids, q.weight, q.points) for q in bank_summary().questions)
 
 
-def best_results_by_question(*, candidate: User) -> dict[int, tuple[float | None, datetime]]:
-    """The candidate's stored best results: per question id, the best graded share of the points (None while
-    nothing on it is graded) and when their newest result on it came. One query."""
-    rows = BestResult.objects.filter(candidate=candidate).values_list("question_id", "best_fraction", "last_result_at")
-    return {question_id: (fraction, last) for question_id, fraction, last in rows}
+class StoredBest(NamedTuple):
+    """A candidate's stored best result on one question (a BestResult row)."""
+
+    best_fraction: float | None
+    graded_results: int
+    pending_review: bool
+    last_result_at: datetime
+
+
+def best_results_by_question(*, candidate: User) -> dict[int, StoredBest]:
+    """The candidate's stored best results, per question id: the best graded share of the points (None while
+    nothing on it is graded), how many results are graded, whether an answer waits for a reviewer, and when
+    their newest result on it came. One query."""
+    rows = BestResult.objects.filter(candidate=candidate).values_list(
+        "question_id", "best_fraction", "graded_results", "pending_review", "last_result_at")
+    return {question_id: StoredBest(*values) for question_id, *values in rows}
 
 
 def _best_rows(candidate: User) -> list[tuple[int, float | None, bool]]:

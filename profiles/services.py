@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -90,45 +91,66 @@ def _profile_fields(overall: Tally, last_activity_at) -> dict:
 
 
 @transaction.atomic(savepoint=False)
-def progress_update(*, candidate: User, question: Question) -> None:
+def progress_update(*, candidate: User, question: Question, added: tuple[float, datetime] | None = None) -> None:
     """Bring the candidate's stored progress up to date after a result on `question` changed.
 
     Call it inside the transaction that writes the result (an answer, a graded submission, a reviewer's grade or
     override), so that mastery and the result commit together. It recomputes the best result on that question
-    from the results themselves, then the question's topics, its stage and the whole roadmap. Updates of one
-    candidate are serialised by a lock on their profile row (made by the first one), so concurrent gradings never
-    lose one another. It runs on every grading, so each table is written with one statement (an upsert), the bank
-    comes from the per-process summary, and a result that leaves the question's best as it was (a second correct
+    from the results themselves, then the question's topics, its stage and the whole roadmap. `added` (a share of
+    the points and when the result came) says that the only change is one more graded result, a submission's
+    first grade: the best then follows from the stored one and it, without reading the candidate's whole history
+    on the question again.
+
+    Updates of one candidate are serialised by a lock on their profile row (made by the first one), so concurrent
+    gradings never lose one another, and the stored bests read under it are those of every result committed
+    before. It runs on every grading, so each table is written with one statement (an upsert), the bank comes
+    from the per-process summary, and a result that leaves the question's best as it was (a second correct
     submission) leaves the topic and stage rows alone: mastery is a function of the bests. Eight queries, six
-    when the best stays.
+    when the best stays, one fewer of each with `added`.
     """
     _profile_lock(candidate)
     bank = selectors.bank_summary()
-    # A question whose versions are all code tasks has no answers, and one without a code task version no
-    # submissions: the query that could only come back empty is left out. (A result on a version made after
-    # the bank was read here would need this profile's lock first, and so is counted by its own update.)
-    best = _result_rows(
-        Attempt.objects.filter(candidate=candidate, question=question) if bank.may_have_answers(question.pk) else None,
-        Submission.objects.filter(candidate=candidate, question=question) if bank.may_have_submissions(question.pk)
-        else None,
-    ).get((candidate.pk, question.pk))
     stored = selectors.best_results_by_question(candidate=candidate)  # as they were before this result
-    best_before, _ = stored.pop(question.pk, (None, None))
+    before = stored.pop(question.pk, None)
+    if added is not None:
+        best = _best_with(before, *added)
+    else:
+        # A question whose versions are all code tasks has no answers, and one without a code task version no
+        # submissions: the query that could only come back empty is left out. (A result on a version made after
+        # the bank was read here would need this profile's lock first, and so is counted by its own update.)
+        best = _result_rows(
+            Attempt.objects.filter(candidate=candidate, question=question) if bank.may_have_answers(question.pk)
+            else None,
+            Submission.objects.filter(candidate=candidate, question=question) if bank.may_have_submissions(question.pk)
+            else None,
+        ).get((candidate.pk, question.pk))
     if best is None:
         BestResult.objects.filter(candidate=candidate, question=question).delete()
     else:
         _upsert(BestResult, [BestResult(candidate=candidate, question=question, **best)], ("candidate", "question"))
-        stored[question.pk] = (best["best_fraction"], best["last_result_at"])
-    bests = {question_id: fraction for question_id, (fraction, _) in stored.items() if fraction is not None}
-    last = max((last for _, last in stored.values()), default=None)
+        stored[question.pk] = selectors.StoredBest(**best)
+    bests = {question_id: row.best_fraction for question_id, row in stored.items() if row.best_fraction is not None}
+    last = max((row.last_result_at for row in stored.values()), default=None)
 
-    if (best["best_fraction"] if best else None) != best_before:
+    best_now = best["best_fraction"] if best else None
+    if best_now != (before.best_fraction if before else None):
         in_bank = next((q for q in bank.questions if q.id == question.pk), None)
         topic_ids = in_bank.topic_ids if in_bank else tuple(question.topics.values_list("id", flat=True))
         _mastery_store(TopicMastery, candidate, "topic", {t: tally(bank.in_topic(t), bests) for t in topic_ids})
         _mastery_store(StageMastery, candidate, "stage",
                        {question.stage_id: tally(bank.in_stage(question.stage_id), bests)})
     CandidateProfile.objects.filter(candidate=candidate).update(**_profile_fields(tally(bank.questions, bests), last))
+
+
+def _best_with(before: selectors.StoredBest | None, fraction: float, at: datetime) -> dict:
+    """The best result on a question once one more graded result (`fraction` of the points, from `at`) is added
+    to the stored one: the figures _result_rows would compute from all of them."""
+    if before is None:
+        return {"best_fraction": min(1.0, fraction), "graded_results": 1, "pending_review": False,
+                "last_result_at": at}
+    best = fraction if before.best_fraction is None else max(before.best_fraction, fraction)
+    return {"best_fraction": min(1.0, best), "graded_results": before.graded_results + 1,
+            "pending_review": before.pending_review, "last_result_at": max(before.last_result_at, at)}
 
 
 def _profile_lock(candidate: User) -> None:

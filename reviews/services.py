@@ -116,7 +116,9 @@ def grade_record_create(
             fields.append("feedback")
         submission.save(update_fields=fields + [f for f in also_save if f not in fields])
         if submission.kind == SubmissionKind.SUBMIT:  # example runs never count for progress
-            progress_update(candidate=submission.candidate, question=submission.question)
+            # Its first grade adds a result and changes none: progress follows from the stored best and it.
+            added = (score / max_score, submission.created_at) if record.score_before is None else None
+            progress_update(candidate=submission.candidate, question=submission.question, added=added)
     return record
 
 

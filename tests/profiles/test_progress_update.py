@@ -113,6 +113,16 @@ def test_a_result_that_keeps_the_best_still_counts_as_a_result_and_as_activity(c
     assert topic_row(candidate, "evaluation-metrics").score == pytest.approx(0.9)
 
 
+def test_a_submission_graded_after_a_newer_one_counts_without_moving_the_last_result_back(candidate):
+    older, newer = submission(candidate, "k-fold"), submission(candidate, "k-fold")
+    graded(newer, 0.4)
+    graded(older, 0.8)  # a slower run of an earlier submission: its verdict comes last
+    best = BestResult.objects.get(candidate=candidate, question=older.question)
+    assert older.created_at < newer.created_at
+    assert (best.best_fraction, best.graded_results, best.last_result_at) == (0.8, 2, newer.created_at)
+    assert CandidateProfile.objects.get(candidate=candidate).last_activity_at == newer.created_at
+
+
 def test_answers_from_before_a_question_became_a_code_task_still_count(candidate):
     # A folder of the bank may change type between versions (a choice question rewritten as a code task): the
     # answers to its earlier version count with the submissions to the later one.
