@@ -147,7 +147,11 @@ def remember_prepared(key: tuple, cases: list[Case], expected: dict) -> None:
 
 
 def cached_prepared(key: tuple) -> tuple[list[Case], dict] | None:
-    return _PREPARED.get(key)
+    """Prepared cases kept in this process under `key` (and now the most recently used), or None."""
+    hit = _PREPARED.get(key)
+    if hit is not None:
+        _PREPARED.move_to_end(key)  # (a hit keeps them: the store drops the least recently used, not the oldest)
+    return hit
 
 
 def cases_to_json(cases: list[Case], expected: dict) -> str:

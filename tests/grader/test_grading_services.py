@@ -1,5 +1,6 @@
 """submit(), grade(), regrade() and the sweep, with the real sandbox and Celery run in-process."""
 
+from collections import OrderedDict
 from datetime import timedelta
 from pathlib import Path
 
@@ -9,8 +10,10 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
+from grader import cases as grader_cases
 from grader import services
 from grader.models import (
+    PreparedCases,
     Submission,
     SubmissionKind,
     SubmissionStatus,
@@ -51,6 +54,35 @@ def test_a_wrong_submission_gets_partial_points_and_categories(candidate, eager_
     assert 0 < submission.score < submission.max_score
     failing = [c for c in submission.feedback["categories"] if c["passed"] < c["total"]]
     assert [c["name"] for c in failing] == ["shuffled"]
+
+
+def test_expected_values_are_computed_once_per_version_and_stored_not_per_submission(
+    candidate, other_candidate, eager_celery, django_capture_on_commit_callbacks, monkeypatch
+):
+    computed = []
+    real = grader_cases.expected_outputs
+    monkeypatch.setattr(grader_cases, "expected_outputs", lambda spec, cases: computed.append(1) or real(spec, cases))
+    monkeypatch.setattr(grader_cases, "_PREPARED", OrderedDict())  # this process has nothing kept yet
+    solution = code_of("k-fold", "solution.py")
+    first = submit_now(candidate, "k-fold", solution, capture=django_capture_on_commit_callbacks)
+    assert first.verdict == Verdict.ACCEPTED and len(computed) == 1
+    assert PreparedCases.objects.filter(version=first.version, which=grader_cases.HIDDEN).count() == 1
+    # Another submission, and one in a process that starts afresh (its store is empty): read, not computed.
+    submit_now(other_candidate, "k-fold", solution + "\n# again\n", capture=django_capture_on_commit_callbacks)
+    monkeypatch.setattr(grader_cases, "_PREPARED", OrderedDict())
+    wrong = submit_now(candidate, "k-fold", code_of("k-fold", "wrong/ignores_seed.py"),
+                       capture=django_capture_on_commit_callbacks)
+    assert wrong.verdict == Verdict.WRONG_ANSWER and len(computed) == 1
+
+
+def test_a_process_keeps_the_prepared_cases_it_used_last_when_its_store_is_full(monkeypatch):
+    monkeypatch.setattr(grader_cases, "_PREPARED", OrderedDict())
+    for n in range(64):
+        grader_cases.remember_prepared(("version", n), [], {})
+    assert grader_cases.cached_prepared(("version", 0)) is not None  # used again: now the most recent
+    grader_cases.remember_prepared(("version", 64), [], {})
+    assert grader_cases.cached_prepared(("version", 0)) is not None
+    assert grader_cases.cached_prepared(("version", 1)) is None
 
 
 def test_grading_is_idempotent(candidate, eager_celery, django_capture_on_commit_callbacks):
