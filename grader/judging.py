@@ -79,10 +79,12 @@ def judge_code(spec: dict, cases: list[Case], expected: dict, outcome: RunOutcom
 
 
 def _details(results: list[CaseResult], outcome: RunOutcome, tampered: bool) -> dict:
-    """The full trusted-side record of a run, for staff only (never shown to a candidate)."""
+    """The full trusted-side record of a run, for staff only (never shown to a candidate). A passing case is
+    its id and category alone: what failed is what staff read, and every grading stores this."""
     return {
         "cases": [
-            {"id": r.case.id, "category": r.case.category, "passed": r.passed, "failure": r.failure,
+            {"id": r.case.id, "category": r.case.category, "passed": True} if r.passed else
+            {"id": r.case.id, "category": r.case.category, "passed": False, "failure": r.failure,
              "error_type": r.error_type[:200], "detail": r.detail[:2000]}
             for r in results
         ],
