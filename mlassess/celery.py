@@ -3,7 +3,7 @@
 import os
 
 from celery import Celery
-from celery.signals import worker_init, worker_process_init, worker_process_shutdown
+from celery.signals import task_failure, worker_init, worker_process_init, worker_process_shutdown
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mlassess.settings")
 
@@ -54,3 +54,17 @@ def stop_zygotes(**kwargs) -> None:
     from grader.sandbox.launcher import stop_zygotes
 
     stop_zygotes()
+
+
+@task_failure.connect
+def renew_database_connections_after_a_database_error(exception=None, **kwargs) -> None:
+    """A task that failed on a database error closes this process's connections: the next task opens new ones.
+
+    A connection keeps its prepared statements (settings.py), and one that a migration made stale (a column's
+    type changed under it) fails every time it runs on that connection, until the connection goes.
+    """
+    from django.db import DatabaseError, connections
+
+    if isinstance(exception, DatabaseError):
+        for connection in connections.all(initialized_only=True):
+            connection.close()

@@ -4,7 +4,8 @@
 - a duplicate grading message finds the first worker's lease and leaves: the code runs once;
 - a backlog in the broker is never sent again, and what the broker lost is;
 - a database error while saving a verdict is retried, without running the code again;
-- a worker's sessions commit asynchronously and wait for a row lock only a while.
+- a worker's sessions commit asynchronously and wait for a row lock only a while;
+- a statement that a migration made stale fails one task, not every task after it.
 """
 
 import threading
@@ -141,6 +142,32 @@ def test_a_workers_sessions_commit_asynchronously_and_wait_for_a_row_lock_only_a
             cursor.execute("SELECT current_setting('synchronous_commit'), current_setting('lock_timeout')")
             assert cursor.fetchone() == ("off", "5s")
     finally:
+        connection.close()
+
+
+def test_a_statement_a_migration_made_stale_fails_one_task_not_every_task_after(candidate):
+    from django.db import DatabaseError
+
+    from grader.tasks import grade_submission
+
+    def migrate(column_type):  # on a connection of its own, as `migrate` runs in another process
+        other = connection.get_new_connection(connection.get_connection_params())
+        other.autocommit = True
+        other.execute(f"ALTER TABLE grader_submission ALTER COLUMN lease_owner TYPE {column_type}")
+        other.close()
+
+    submission = services.submit(candidate=candidate, question=Question.objects.get(slug="k-fold"), code=SOLUTION)
+    for _ in range(8):  # the lease's query runs often enough on this connection to be prepared
+        services._take_lease(0)
+    migrate("varchar(201)")
+    try:
+        failed = grade_submission.apply((submission.pk,))
+        assert isinstance(failed.result, DatabaseError) and "cached plan" in str(failed.result)
+        grade_submission.apply((submission.pk,))  # the sweep sends it again: a new connection grades it
+        submission.refresh_from_db()
+        assert submission.verdict == Verdict.ACCEPTED
+    finally:
+        migrate("varchar(200)")
         connection.close()
 
 
