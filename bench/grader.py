@@ -150,21 +150,27 @@ def in_process_breakdown(samples=30):
     figures = {"submit": [], "grade": [], "run_task": [], "connect": []}
     queries = {}
     for i, person in enumerate(people):
-        with CaptureQueriesContext(connection) as submitted:
-            start = time.perf_counter()
-            submission = services.submit(candidate=person, question=question, code=f"{code}\n# bench {i}\n")
-            figures["submit"].append(time.perf_counter() - start)
-        with CaptureQueriesContext(connection) as graded:
-            start = time.perf_counter()
-            services.grade(submission_id=submission.pk)
-            figures["grade"].append(time.perf_counter() - start)
+        if i == len(people) - 1:  # the last sample counts the queries (logging them costs time: not timed)
+            with CaptureQueriesContext(connection) as submitted:
+                submission = services.submit(candidate=person, question=question, code=f"{code}\n# bench {i}\n")
+            with CaptureQueriesContext(connection) as graded:
+                services.grade(submission_id=submission.pk)
+            queries = {"submit": len(submitted.captured_queries), "grade": len(graded.captured_queries)}
+            Submission.objects.filter(pk=submission.pk).delete()
+            break
+        start = time.perf_counter()
+        submission = services.submit(candidate=person, question=question, code=f"{code}\n# bench {i}\n")
+        figures["submit"].append(time.perf_counter() - start)
+        start = time.perf_counter()
+        services.grade(submission_id=submission.pk)
+        figures["grade"].append(time.perf_counter() - start)
         start = time.perf_counter()
         judging.run_task(version.type, version.spec, code, which=HIDDEN,
                          seed=hidden_seed(version.content_hash), points=float(version.points))
         figures["run_task"].append(time.perf_counter() - start)
-        queries = {"submit": len(submitted.captured_queries), "grade": len(graded.captured_queries)}
         Submission.objects.filter(pk=submission.pk).delete()
-        connection.close()  # what a task would pay if its pool process did not keep its connection
+    for _ in range(10):  # what a task would pay if its pool process did not keep its connection
+        connection.close()
         start = time.perf_counter()
         connection.ensure_connection()
         figures["connect"].append(time.perf_counter() - start)
