@@ -106,14 +106,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Parameters travel apart from the statement (server-side binding), and a statement run a few times on a
-    # connection is prepared: PostgreSQL then skips parsing and planning it. A grading repeats the same dozen
-    # statements, so this took about a third off PostgreSQL's CPU per grading (`make bench`, "by part").
-    # Django leaves both off by default for connection poolers in transaction mode, which we do not use; options
-    # in DATABASE_URL win (`?server_side_binding=false` turns both off). A statement that a migration made stale
-    # fails one task, not every one after it (mlassess/celery.py).
-    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5,
-                                       **DATABASES["default"].get("OPTIONS", {})}
+    # Parameters travel apart from the statement (server-side binding): psycopg need not quote them into its text.
+    # Options in DATABASE_URL win (`?server_side_binding=false`, say, for a pooler in transaction mode). A worker's
+    # connections also prepare what they repeat (mlassess/celery.py).
+    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

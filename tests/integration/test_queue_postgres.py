@@ -145,7 +145,7 @@ def test_a_workers_sessions_commit_asynchronously_and_wait_for_a_row_lock_only_a
         connection.close()
 
 
-def test_a_statement_a_migration_made_stale_fails_one_task_not_every_task_after(candidate):
+def test_a_statement_a_migration_made_stale_fails_one_task_not_every_task_after(candidate, monkeypatch):
     from django.db import DatabaseError
 
     from grader.tasks import grade_submission
@@ -156,8 +156,13 @@ def test_a_statement_a_migration_made_stale_fails_one_task_not_every_task_after(
         other.execute(f"ALTER TABLE grader_submission ALTER COLUMN lease_owner TYPE {column_type}")
         other.close()
 
+    from mlassess.celery import set_up_worker_database_sessions
+
     submission = services.submit(candidate=candidate, question=Question.objects.get(slug="k-fold"), code=SOLUTION)
-    for _ in range(8):  # the lease's query runs often enough on this connection to be prepared
+    monkeypatch.setitem(connection.settings_dict, "OPTIONS", dict(connection.settings_dict.get("OPTIONS", {})))
+    connection.close()
+    set_up_worker_database_sessions()  # a worker's connection, which prepares what it repeats
+    for _ in range(8):  # the lease's query runs often enough on it to be prepared
         services._take_lease(0)
     migrate("varchar(201)")
     try:
