@@ -123,6 +123,13 @@ def test_a_submission_graded_after_a_newer_one_counts_without_moving_the_last_re
     assert CandidateProfile.objects.get(candidate=candidate).last_activity_at == newer.created_at
 
 
+def test_a_first_answer_waiting_for_review_gives_the_profile_the_whole_roadmap_to_cover(candidate):
+    free_text(candidate, "fraud-threshold")
+    profile = CandidateProfile.objects.get(candidate=candidate)
+    assert profile.graded_questions == 0 and profile.total_questions == len(bank_summary().questions) > 0
+    assert profile.last_activity_at is not None
+
+
 def test_answers_from_before_a_question_became_a_code_task_still_count(candidate):
     # A folder of the bank may change type between versions (a choice question rewritten as a code task): the
     # answers to its earlier version count with the submissions to the later one.
