@@ -237,8 +237,11 @@ def _take_lease(submission_id: int) -> Submission | None:
     """
     # The version comes from this process's store of immutable versions (by id and content hash): reading it
     # with the submission would parse the task's spec (some 16 KB of JSON) on every grading.
-    submission = Submission.objects.annotate(version_hash=F("version__content_hash")).filter(pk=submission_id).first()
-    if submission is None or submission.is_done:
+    try:  # (get, not first: first() orders by the model's ordering, whose compiling cost about 0.3 ms per grading)
+        submission = Submission.objects.annotate(version_hash=F("version__content_hash")).get(pk=submission_id)
+    except Submission.DoesNotExist:
+        return None
+    if submission.is_done:
         return None
     submission.version = question_version(version_id=submission.version_id, content_hash=submission.version_hash)
     now = timezone.now()
