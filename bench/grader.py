@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/mlassess_bench")
@@ -198,8 +199,15 @@ def stop_workers(workers):
         w.wait(timeout=60)
 
 
-def processes() -> dict[int, tuple[str, int, float]]:
-    """pid: (name, parent, CPU seconds of the process and of its children it has waited for)."""
+class Process(NamedTuple):
+    name: str
+    parent: int
+    cpu: float  # seconds, of the process and of its children it has waited for
+    started: int  # clock ticks after boot: with the pid, which process this is
+
+
+def processes() -> dict[int, Process]:
+    """Every process of the machine by pid."""
     found = {}
     for entry in filter(str.isdigit, os.listdir("/proc")):
         try:
@@ -208,7 +216,7 @@ def processes() -> dict[int, tuple[str, int, float]]:
             continue
         fields = stat[stat.rindex(")") + 2:].split()
         cpu = sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
-        found[int(entry)] = (stat[stat.index("(") + 1:stat.rindex(")")], int(fields[1]), cpu)
+        found[int(entry)] = Process(stat[stat.index("(") + 1:stat.rindex(")")], int(fields[1]), cpu, int(fields[19]))
     return found
 
 
@@ -216,24 +224,27 @@ def under(pid, roots, table) -> bool:
     while pid > 1:
         if pid in roots:
             return True
-        pid = table[pid][1] if pid in table else 0
+        pid = table[pid].parent if pid in table else 0
     return False
 
 
 def ready_zygotes(workers) -> int:
     """Zygotes with their packages loaded (they name themselves then) under the given worker processes."""
     table, roots = processes(), {w.pid for w in workers}
-    return sum(1 for pid, (name, _, _) in table.items() if name == "mlassess-zygote" and under(pid, roots, table))
+    return sum(1 for pid, p in table.items() if p.name == "mlassess-zygote" and under(pid, roots, table))
 
 
-def cpu_by_part(workers) -> dict[str, float]:
-    """CPU seconds used so far by each part of the system: the workers' own processes, their zygotes and runs,
-    PostgreSQL, Redis, the kernel's own threads (a network namespace is torn down by one), this process, the rest."""
+def cpu_by_part(workers, since: dict[int, Process]) -> dict[str, float]:
+    """CPU seconds used since the `since` snapshot of processes() by each part of the system: the workers' own
+    processes, their zygotes and runs, PostgreSQL, Redis, the kernel's own threads (a network namespace is torn
+    down by one), this process, the rest. A process that ended meanwhile is not counted."""
     table, roots = processes(), {w.pid for w in workers}
-    zygotes = {pid for pid, (name, _, _) in table.items() if name == "mlassess-zygote"}
+    zygotes = {pid for pid, p in table.items() if p.name == "mlassess-zygote"}
     parts = dict.fromkeys(("workers' own", "zygotes and runs", "PostgreSQL", "Redis", "kernel threads", "this bench",
                            "other"), 0.0)
-    for pid, (name, parent, cpu) in table.items():
+    for pid, (name, parent, cpu, started) in table.items():
+        before = since.get(pid)
+        used = cpu - before.cpu if before is not None and before.started == started else cpu
         if under(pid, roots, table):
             part = "zygotes and runs" if under(pid, zygotes, table) else "workers' own"
         elif name == "postgres":
@@ -246,7 +257,7 @@ def cpu_by_part(workers) -> dict[str, float]:
             part = "this bench"
         else:
             part = "other"
-        parts[part] += cpu
+        parts[part] += used
     return parts
 
 
@@ -311,12 +322,12 @@ def through_celery():
         # Throughput: a burst that arrives at once (queued when one transaction commits).
         with transaction.atomic():
             ids = [services.submit(candidate=people[i // 4], question=question, code=code()).pk for i in range(BURST)]
-        busy_before, parts_before = machine_busy(), cpu_by_part(workers)
+        busy_before, processes_before = machine_busy(), processes()
         arrived = timezone.now()
         wait_graded(ids)
-        busy_after, parts_after = machine_busy(), cpu_by_part(workers)
+        busy_after, parts = machine_busy(), cpu_by_part(workers, since=processes_before)
         cpu = ((busy_after - busy_before) / BURST,
-               {part: (parts_after[part] - parts_before[part]) / BURST for part in parts_after})
+               {part: seconds / BURST for part, seconds in parts.items()})
         rows = list(Submission.objects.filter(pk__in=ids))
         assert all(r.status == SubmissionStatus.GRADED and r.verdict == "accepted" for r in rows)
         throughput = BURST / (max(r.graded_at for r in rows) - arrived).total_seconds()
@@ -365,6 +376,12 @@ def main():
 
     call_command("migrate", verbosity=0)
     call_command("sync_bank", verbosity=0)
+    # Each run deletes what it made: without autovacuum (off on some machines) the dead rows pile up run after
+    # run, and PostgreSQL's CPU per grading grew by half over a day of runs. Every run starts vacuumed.
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
 
     print(f"MLAssess grader benchmark · {os.cpu_count()} cores · load {os.getloadavg()[0]:.1f} · {time.strftime('%Y-%m-%d %H:%M')}")
     times, n_cases = sandbox_paths()
