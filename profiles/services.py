@@ -132,14 +132,14 @@ def progress_update(*, candidate: User, question: Question, added: tuple[float, 
     bests = {question_id: row.best_fraction for question_id, row in stored.items() if row.best_fraction is not None}
     last = max((row.last_result_at for row in stored.values()), default=None)
 
-    best_now, best_then = (best["best_fraction"] if best else None), (before.best_fraction if before else None)
-    if best_now != best_then:
+    best_kept = (best["best_fraction"] if best else None) == (before.best_fraction if before else None)
+    if not best_kept:
         in_bank = next((q for q in bank.questions if q.id == question.pk), None)
         topic_ids = in_bank.topic_ids if in_bank else tuple(question.topics.values_list("id", flat=True))
         _mastery_store(TopicMastery, candidate, "topic", {t: tally(bank.in_topic(t), bests) for t in topic_ids})
         _mastery_store(StageMastery, candidate, "stage",
                        {question.stage_id: tally(bank.in_stage(question.stage_id), bests)})
-    if before is not None and best_now == best_then:  # the figures were stored with this best: only activity moves
+    if best_kept and before is not None:  # the figures were stored with this best: only activity moves
         CandidateProfile.objects.filter(candidate=candidate).update(last_activity_at=last)
     else:
         CandidateProfile.objects.filter(candidate=candidate).update(**_profile_fields(tally(bank.questions, bests), last))
