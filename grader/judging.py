@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from grader import feedback
-from grader.cases import EXAMPLES, HIDDEN, Case, prepared_cases
+from grader.cases import EXAMPLES, HIDDEN, Case, code_run_json, prepared_cases
 from grader.comparison import CaseResult, compare_case
 from grader.models import Verdict
 from grader.records import validate_records
@@ -112,8 +112,7 @@ def run_code_task(spec: dict, code: str, *, which: str, seed: int, points: float
         return _not_compiled(problem, len(cases), points)
     outcome = run_sandboxed(
         submission=code,
-        run={"entry_point": spec["entry_point"], "mode": "function", "cases": [c.to_run() for c in cases],
-             "packages": spec["packages"]},
+        run=code_run_json(cases, entry_point=spec["entry_point"], packages=spec["packages"]),
         packages=spec["packages"],
         limits=limits_for(spec),
     )

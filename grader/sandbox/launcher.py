@@ -301,10 +301,14 @@ def zygote_of(packages: list[str]) -> warm.Zygote | None:
 
 # ------------------------------------------------------------------------------------------ running
 
-def check_sandbox() -> None:
-    """Raise SandboxUnavailable, saying why, unless a trivial run through the real sandbox succeeds."""
+def _require_bubblewrap() -> None:
     if shutil.which("bwrap") is None:
         raise SandboxUnavailable("bubblewrap (bwrap) is not installed: run `apt-get install bubblewrap` as root")
+
+
+def check_sandbox() -> None:
+    """Raise SandboxUnavailable, saying why, unless a trivial run through the real sandbox succeeds."""
+    _require_bubblewrap()
     if shutil.which("setpriv") is None:
         raise SandboxUnavailable("setpriv (util-linux) is not installed")
     if cgroups.layout() is None:
@@ -313,7 +317,8 @@ def check_sandbox() -> None:
         outcome = _run_cold(
             uid,
             submission="def probe():\n    return 42\n",
-            run={"entry_point": "probe", "mode": "function", "cases": [{"id": "probe", "args": []}], "packages": []},
+            run_json=json.dumps({"entry_point": "probe", "mode": "function", "cases": [{"id": "probe", "args": []}],
+                                 "packages": []}).encode(),
             packages=[],
             limits=Limits(time_seconds=10),
         )
@@ -324,15 +329,15 @@ def check_sandbox() -> None:
         )
 
 
-def run_sandboxed(*, submission: str, run: dict, packages: list[str], limits: Limits) -> RunOutcome:
+def run_sandboxed(*, submission: str, run: dict | bytes, packages: list[str], limits: Limits) -> RunOutcome:
     """Run the harness on `run` (entry point, mode, cases) against `submission` inside the sandbox.
 
+    `run` is a dict, or its JSON already encoded (a caller that sends the same run again keeps it encoded).
     Forks the run from this process's zygote for the package set when it has a ready one, else runs it cold
     (and starts the zygote for the next runs). Returns what was observed; decides nothing about correctness.
     Raises SandboxUnavailable if bubblewrap cannot be started at all.
     """
-    if shutil.which("bwrap") is None:
-        raise SandboxUnavailable("bubblewrap (bwrap) is not installed: run `apt-get install bubblewrap` as root")
+    run_json = run if isinstance(run, bytes) else json.dumps(run).encode()
     zygote = None
     if _warm_path_enabled():
         zygote = _zygotes.acquire(package_set(packages))
@@ -341,7 +346,7 @@ def run_sandboxed(*, submission: str, run: dict, packages: list[str], limits: Li
     if zygote is not None:
         uid, claim = _claim_uid()
         try:
-            outcome, number = _run_warm(zygote, uid, submission, run, limits)
+            outcome, number = _run_warm(zygote, uid, submission, run_json, limits)
         except warm.ZygoteFailed as exc:
             _zygotes.replace(zygote, str(exc))  # which kills all it had; nothing usable came of it: run cold
             uids.reap_leftovers(uid)
@@ -351,7 +356,7 @@ def run_sandboxed(*, submission: str, run: dict, packages: list[str], limits: Li
             _zygotes.release(zygote, succeeded=True)
             return outcome
     with claimed_uid() as uid:
-        return _run_cold(uid, submission, run, packages, limits)
+        return _run_cold(uid, submission, run_json, packages, limits)
 
 
 def settle() -> None:
@@ -365,15 +370,15 @@ def _group_limits(limits: Limits) -> tuple[int, int]:
     return (limits.memory_mb + cgroups.RUN_OVERHEAD_MB) * MiB, limits.processes + cgroups.OWN_PROCESSES
 
 
-def _run_warm(zygote: warm.Zygote, uid: int, submission: str, run: dict, limits: Limits) -> tuple[RunOutcome, int]:
+def _run_warm(zygote: warm.Zygote, uid: int, submission: str, run_json: bytes, limits: Limits) -> tuple[RunOutcome, int]:
     """One run, forked ahead by `zygote`, handed back as soon as its outcome is known; the zygote confirms
     its end later (Zygote.finish_run). Returns the outcome and the run's number with the zygote.
     Raises ZygoteFailed (having killed whatever the run started) when the outcome is not usable."""
     group = zygote.group
     if group is None:
         limits = dataclasses.replace(limits, processes=1)  # no cgroup: refuse to fork rather than run unbounded
-    submission_bytes, run_bytes = submission.encode(), json.dumps(run).encode()
-    payload = struct.pack(">QQ", len(submission_bytes), len(run_bytes)) + submission_bytes + run_bytes
+    submission_bytes = submission.encode()
+    payload = struct.pack(">QQ", len(submission_bytes), len(run_json)) + submission_bytes + run_json
     number, channel = zygote.take_run()
     task_read, task_write = os.pipe()
     result_read, result_write = os.pipe()
@@ -412,8 +417,9 @@ def _run_warm(zygote: warm.Zygote, uid: int, submission: str, run: dict, limits:
     return outcome, number
 
 
-def _run_cold(uid: int, submission: str, run: dict, packages: list[str], limits: Limits) -> RunOutcome:
+def _run_cold(uid: int, submission: str, run_json: bytes, packages: list[str], limits: Limits) -> RunOutcome:
     """One run through a fresh bubblewrap and interpreter; afterwards no process of that uid is left."""
+    _require_bubblewrap()  # (a warm run needs none: its zygote runs already)
     found = cgroups.layout()
     group = cgroups.RunGroup(found, f"uid-{uid}") if found else None
     if group is None:
@@ -422,7 +428,7 @@ def _run_cold(uid: int, submission: str, run: dict, packages: list[str], limits:
     ours: list[int] = []  # descriptors to close whatever happens
     try:
         (task_dir / "submission.py").write_text(submission, encoding="utf-8")
-        (task_dir / "run.json").write_text(json.dumps(run), encoding="utf-8")
+        (task_dir / "run.json").write_bytes(run_json)
         os.chmod(task_dir, 0o755)
         for name in ("submission.py", "run.json"):
             os.chmod(task_dir / name, 0o644)

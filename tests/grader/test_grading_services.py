@@ -1,5 +1,6 @@
 """submit(), grade(), regrade() and the sweep, with the real sandbox and Celery run in-process."""
 
+import json
 from collections import OrderedDict
 from datetime import timedelta
 from pathlib import Path
@@ -85,6 +86,22 @@ def test_a_process_keeps_the_prepared_cases_it_used_last_when_its_store_is_full(
     assert grader_cases.cached_prepared(("version", 1)) is None
 
 
+def test_each_case_list_is_sent_with_its_own_inputs_and_encoded_once(monkeypatch):
+    monkeypatch.setattr(grader_cases, "_RUNS", OrderedDict())
+    cases = [grader_cases.Case(id="h0", category="edge", args=[[1, 0, 1], [1, 1, 0]])]
+    first = grader_cases.code_run_json(cases, entry_point="f1_score", packages=["numpy"])
+    assert json.loads(first) == {"entry_point": "f1_score", "mode": "function", "packages": ["numpy"],
+                                 "cases": [cases[0].to_run()]}
+    assert grader_cases.code_run_json(cases, entry_point="f1_score", packages=["numpy"]) is first  # kept
+    assert json.loads(grader_cases.code_run_json(cases, entry_point="recall", packages=[]))["entry_point"] == "recall"
+    # Lists come and go: one made after another is gone may get its id, and must still be sent its own inputs.
+    for n in range(200):
+        made = [grader_cases.Case(id=f"c{n}", category="edge", args=[n])]
+        sent = json.loads(grader_cases.code_run_json(made, entry_point="f1_score", packages=["numpy"]))
+        assert [(c["id"], c["args"]) for c in sent["cases"]] == [(f"c{n}", [n])]
+    assert len(grader_cases._RUNS) == 64
+
+
 def test_grading_is_idempotent(candidate, eager_celery, django_capture_on_commit_callbacks):
     submission = submit_now(candidate, "k-fold", code_of("k-fold", "solution.py"), capture=django_capture_on_commit_callbacks)
     services.grade(submission_id=submission.pk)
@@ -112,6 +129,7 @@ def test_regrade_keeps_every_earlier_grade(candidate, eager_celery, django_captu
 
 def test_our_failures_retry_and_end_as_grader_error(candidate, eager_celery, django_capture_on_commit_callbacks, monkeypatch):
     monkeypatch.setattr(launcher.shutil, "which", lambda name: None)  # bubblewrap vanished from the worker
+    monkeypatch.setenv("MLASSESS_SANDBOX_WARM", "0")  # (a zygote started before still runs: it needs no bwrap)
     eager_celery.conf.task_eager_propagates = False  # eager retries run inline; the last one ends the chain
     submission = submit_now(candidate, "k-fold", code_of("k-fold", "solution.py"), capture=django_capture_on_commit_callbacks)
     assert submission.status == SubmissionStatus.FAILED

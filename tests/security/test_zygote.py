@@ -208,6 +208,15 @@ def test_a_zygote_that_stops_answering_is_replaced(warm):
     assert probe().warm
 
 
+def test_without_bubblewrap_a_ready_zygote_still_runs_and_the_cold_path_refuses(warm, monkeypatch):
+    monkeypatch.setattr(launcher.shutil, "which", lambda name: None)  # bwrap removed from the host meanwhile
+    outcome = probe("still graded")
+    assert outcome.warm and value_of(outcome) == "still graded"  # inside the sandbox it started in
+    monkeypatch.setenv("MLASSESS_SANDBOX_WARM", "0")
+    with pytest.raises(launcher.SandboxUnavailable, match="bubblewrap"):
+        probe()
+
+
 def test_changed_files_on_disk_replace_the_zygote(warm):
     stat = os.stat(launcher.HARNESS)
     os.utime(launcher.HARNESS, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # as a deploy would
