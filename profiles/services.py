@@ -106,15 +106,17 @@ def progress_update(*, candidate: User, question: Question, added: tuple[float, 
     before. It runs on every grading, so each table is written with one statement (an upsert), the bank comes
     from the per-process summary, and a result that leaves the question's best as it was (a second correct
     submission) leaves the topic and stage rows alone: mastery is a function of the bests. Eight queries, six
-    when the best stays, one fewer of each with `added`.
+    when the best stays; with `added`, seven, and four when the best stays (the bank is not read: nothing that
+    depends on it changes).
     """
     _profile_lock(candidate)
-    bank = selectors.bank_summary()
     stored = selectors.best_results_by_question(candidate=candidate)  # as they were before this result
     before = stored.pop(question.pk, None)
+    bank = None  # (read under the lock, once it is needed)
     if added is not None:
         best = _best_with(before, *added)
     else:
+        bank = selectors.bank_summary()
         # A question whose versions are all code tasks has no answers, and one without a code task version no
         # submissions: the query that could only come back empty is left out. (A result on a version made after
         # the bank was read here would need this profile's lock first, and so is counted by its own update.)
@@ -133,16 +135,17 @@ def progress_update(*, candidate: User, question: Question, added: tuple[float, 
     last = max((row.last_result_at for row in stored.values()), default=None)
 
     best_kept = (best["best_fraction"] if best else None) == (before.best_fraction if before else None)
+    if best_kept and before is not None:  # the figures were stored with this best: only activity moves
+        CandidateProfile.objects.filter(candidate=candidate).update(last_activity_at=last)
+        return
+    bank = bank or selectors.bank_summary()
     if not best_kept:
         in_bank = next((q for q in bank.questions if q.id == question.pk), None)
         topic_ids = in_bank.topic_ids if in_bank else tuple(question.topics.values_list("id", flat=True))
         _mastery_store(TopicMastery, candidate, "topic", {t: tally(bank.in_topic(t), bests) for t in topic_ids})
         _mastery_store(StageMastery, candidate, "stage",
                        {question.stage_id: tally(bank.in_stage(question.stage_id), bests)})
-    if best_kept and before is not None:  # the figures were stored with this best: only activity moves
-        CandidateProfile.objects.filter(candidate=candidate).update(last_activity_at=last)
-    else:
-        CandidateProfile.objects.filter(candidate=candidate).update(**_profile_fields(tally(bank.questions, bests), last))
+    CandidateProfile.objects.filter(candidate=candidate).update(**_profile_fields(tally(bank.questions, bests), last))
 
 
 def _best_with(before: selectors.StoredBest | None, fraction: float, at: datetime) -> dict:

@@ -5,7 +5,8 @@ import shutil
 
 import pytest
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from grader.models import SubmissionKind
 from profiles.mastery import Level, tally
@@ -111,6 +112,19 @@ def test_a_result_that_keeps_the_best_still_counts_as_a_result_and_as_activity(c
     graded(submission(candidate, "confusion-matrix"), 0.9)
     assert topic_row(candidate, "cross-validation").score == pytest.approx(0.5)
     assert topic_row(candidate, "evaluation-metrics").score == pytest.approx(0.9)
+
+
+def test_a_submission_that_keeps_the_best_does_not_read_the_bank(candidate):
+    # It runs on most gradings (a correct solution submitted again), and nothing that depends on the bank moves.
+    graded(submission(candidate, "k-fold"), 1.0)
+    kept, moved = submission(candidate, "k-fold"), submission(candidate, "confusion-matrix")
+    with CaptureQueriesContext(connection) as queries:
+        graded(kept, 1.0)
+    assert not [q for q in queries if "questions_question_topics" in q["sql"]]
+    with CaptureQueriesContext(connection) as queries:
+        graded(moved, 0.5)
+    assert [q for q in queries if "questions_question_topics" in q["sql"]]
+    assert CandidateProfile.objects.get(candidate=candidate).last_activity_at == moved.created_at
 
 
 def test_a_submission_graded_after_a_newer_one_counts_without_moving_the_last_result_back(candidate):
