@@ -6,6 +6,7 @@ so that the C library falls back to clone, whose namespace flags the filter can 
 """
 
 import errno
+import socket
 import tempfile
 from functools import lru_cache
 
@@ -29,6 +30,10 @@ DENIED = [
     "swapoff", "acct", "quotactl", "syslog", "settimeofday", "clock_settime", "clock_adjtime", "adjtimex",
     "iopl", "ioperm", "vhangup", "mbind", "migrate_pages", "move_pages", "set_mempolicy",
 ]
+# No socket but a Unix one (multiprocessing's pipes and locks): no run reaches a network, loopback included,
+# and a warm run, which shares its zygote's network namespace (empty: a loopback interface only), leaves there
+# no trace the next run could read (a socket in TIME_WAIT, a bound port, the interface's counters).
+UNIX_SOCKETS_ONLY = ["socket", "socketpair"]
 NAMESPACE_FLAGS = [0x10000000, 0x20000000, 0x40000000, 0x04000000, 0x08000000, 0x00020000, 0x02000000, 0x00000080]
 
 
@@ -44,6 +49,8 @@ def filter_program() -> bytes:
     for flag in NAMESPACE_FLAGS:  # CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET, ...
         rules.add_rule(seccomp.ERRNO(errno.EPERM), "clone", seccomp.Arg(0, seccomp.MASKED_EQ, flag, flag))
     rules.add_rule(seccomp.ERRNO(errno.ENOSYS), "clone3")
+    for name in UNIX_SOCKETS_ONLY:
+        rules.add_rule(seccomp.ERRNO(errno.EPERM), name, seccomp.Arg(0, seccomp.NE, socket.AF_UNIX))
     with tempfile.TemporaryFile() as out:
         rules.export_bpf(out)
         out.seek(0)

@@ -21,9 +21,9 @@ def test_no_tcp_to_postgresql_or_redis_on_loopback(sandbox):
         import socket
         out = {}
         for port in (5432, 6379, 8000, 5672):
-            s = socket.socket()
-            s.settimeout(1)
             try:
+                s = socket.socket()
+                s.settimeout(1)
                 s.connect(("127.0.0.1", port))
                 out[str(port)] = "connected"
             except OSError as e:
@@ -33,8 +33,29 @@ def test_no_tcp_to_postgresql_or_redis_on_loopback(sandbox):
     assert "connected" not in result.values(), result
 
 
-def test_only_an_isolated_loopback_interface(sandbox):
-    assert value_of(sandbox.observe("import socket\nreturn [name for _, name in socket.if_nameindex()]")) == ["lo"]
+def test_no_socket_but_a_unix_one_and_no_interface_but_loopback(sandbox):
+    result = value_of(sandbox.observe("""
+        import socket
+        refused = {}
+        for family in ("AF_INET", "AF_INET6", "AF_NETLINK", "AF_PACKET"):
+            try:
+                socket.socket(getattr(socket, family), socket.SOCK_RAW if family == "AF_PACKET" else socket.SOCK_DGRAM)
+                refused[family] = "opened"
+            except OSError as e:
+                refused[family] = type(e).__name__
+        try:
+            socket.socketpair(socket.AF_INET)
+            refused["socketpair"] = "opened"
+        except OSError as e:
+            refused["socketpair"] = type(e).__name__
+        a, b = socket.socketpair()  # what multiprocessing uses: allowed
+        a.send(b"x")
+        interfaces = [line.split(":")[0].strip() for line in open("/proc/net/dev").read().splitlines()[2:]]
+        return [refused, b.recv(1).decode(), interfaces]
+    """))
+    refused, unix, interfaces = result
+    assert refused == dict.fromkeys(("AF_INET", "AF_INET6", "AF_NETLINK", "AF_PACKET", "socketpair"), "PermissionError")
+    assert unix == "x" and interfaces == ["lo"]
 
 
 def test_no_unix_sockets_of_the_host(sandbox):

@@ -41,6 +41,19 @@ CHANGE_EVERYTHING = """
         pass
     # System V shared memory outlives its process unless its IPC namespace ends with the run.
     seen["shm"] = ctypes.CDLL(None).shmget(0x6d6c61, 4096, 0o1666)
+    # Runs share their zygote's network namespace: a Unix socket bound by name in it (abstract, or on a path)
+    # must end with the run, and no other kind of socket may be opened at all.
+    import socket
+    for address in ("\\0mlassess-planted", "/work/planted.sock"):
+        s = socket.socket(socket.AF_UNIX)
+        s.bind(address)
+        s.listen()
+        builtins.__dict__.setdefault("kept", []).append(s)
+    try:
+        socket.socket(socket.AF_INET).bind(("127.0.0.1", 47001))
+        seen["inet"] = "bound"
+    except OSError as e:
+        seen["inet"] = type(e).__name__
     written = []
     places = {"/", "/work", "/tmp", "/task", "/harness", "/packages", "/dev", "/dev/shm", "/dev/pts",
               "/python/lib/python3.11/site-packages", "/usr/lib/python3/dist-packages", "/usr/local/lib"}
@@ -63,6 +76,8 @@ REPORT_EVERYTHING = """
                     "/work/planted" in sys.path, os.environ.get("PLANTED"), sys.getrecursionlimit() == 123456],
         "umask": os.umask(0o022),
         "shm": open("/proc/sysvipc/shm").read().splitlines()[1:],
+        "sockets": [line for line in open("/proc/net/unix").read().splitlines()[1:] if "planted" in line]
+                   + [line for name in ("tcp", "tcp6", "udp", "udp6") for line in open(f"/proc/net/{name}").read().splitlines()[1:]],
         "files": [folder for folder in WRITTEN if os.path.exists(os.path.join(folder, "planted"))],
         "scratch": os.listdir("/work") + os.listdir("/tmp"),
     }
@@ -89,6 +104,7 @@ def test_nothing_of_one_run_is_visible_to_the_next(sandbox):
     assert second["planted"] == [False, False, False, False, None, False]
     assert second["umask"] == 0o022
     assert second["shm"] == [] and second["files"] == [] and second["scratch"] == []
+    assert first["inet"] == "PermissionError" and second["sockets"] == []
     assert second["random"] != first["random"]  # a fresh seed, not the zygote's state copied again
     if "numpy" in sandbox.packages:
         assert second["numpy"] != first["numpy"]
