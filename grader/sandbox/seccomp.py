@@ -30,9 +30,8 @@ DENIED = [
     "swapoff", "acct", "quotactl", "syslog", "settimeofday", "clock_settime", "clock_adjtime", "adjtimex",
     "iopl", "ioperm", "vhangup", "mbind", "migrate_pages", "move_pages", "set_mempolicy",
 ]
-# No socket but a Unix one (multiprocessing's pipes and locks): no run reaches a network, loopback included,
-# and a warm run, which shares its zygote's network namespace (empty: a loopback interface only), leaves there
-# no trace the next run could read (a socket in TIME_WAIT, a bound port, the interface's counters).
+# No socket but a Unix one (what multiprocessing uses): no run reaches a network, loopback included (each run's
+# network namespace is empty as well).
 UNIX_SOCKETS_ONLY = ["socket", "socketpair"]
 NAMESPACE_FLAGS = [0x10000000, 0x20000000, 0x40000000, 0x04000000, 0x08000000, 0x00020000, 0x02000000, 0x00000080]
 

@@ -41,14 +41,20 @@ CHANGE_EVERYTHING = """
         pass
     # System V shared memory outlives its process unless its IPC namespace ends with the run.
     seen["shm"] = ctypes.CDLL(None).shmget(0x6d6c61, 4096, 0o1666)
-    # Runs share their zygote's network namespace: a Unix socket bound by name in it (abstract, or on a path)
-    # must end with the run, and no other kind of socket may be opened at all.
+    # Unix sockets bound by name (abstract, or on a path) must end with the run, even one that outlives every
+    # process of it (its own descriptor in a message queued to itself: only the kernel's collector frees it);
+    # no other kind of socket may be opened at all.
     import socket
     for address in ("\\0mlassess-planted", "/work/planted.sock"):
         s = socket.socket(socket.AF_UNIX)
         s.bind(address)
         s.listen()
         builtins.__dict__.setdefault("kept", []).append(s)
+    in_flight = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    in_flight.bind("\\0mlassess-planted-in-flight")
+    in_flight.sendmsg([b"x"], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, in_flight.fileno().to_bytes(4, sys.byteorder))],
+                      0, "\\0mlassess-planted-in-flight")
+    in_flight.close()
     try:
         socket.socket(socket.AF_INET).bind(("127.0.0.1", 47001))
         seen["inet"] = "bound"
