@@ -3,13 +3,18 @@
 Each probe runs inside the real sandbox and reports what it could do; the test asserts it could not.
 """
 
+import ctypes
 import errno
+import os
 import platform
+import struct
 from pathlib import Path
 
+import pyseccomp
 import pytest
 from django.conf import settings
 
+from grader.sandbox import seccomp
 from grader.sandbox.launcher import Limits
 from tests.security.conftest import CANARY, value_of
 
@@ -229,6 +234,50 @@ def test_dangerous_system_calls_are_denied_by_seccomp(sandbox):
     expected = {name: errno.EPERM for name in result}
     expected["clone3"] = errno.ENOSYS
     assert result == expected
+
+
+@pytest.mark.skipif(platform.machine() != "x86_64", reason="io_uring_setup's errors below are x86_64's")
+def test_a_libseccomp_that_does_not_know_io_uring_still_gets_it_denied(monkeypatch):
+    # io_uring opens sockets and files without the calls the filter inspects: a libseccomp older than the
+    # kernel, which cannot resolve its name, must not leave it allowed.
+    refused = []
+    real = pyseccomp.SyscallFilter.add_rule
+
+    def old_libseccomp(self, action, syscall, *args):
+        if syscall in seccomp.NUMBERS:
+            refused.append(syscall)
+            raise OSError(errno.EINVAL, "unknown system call")
+        return real(self, action, syscall, *args)
+
+    monkeypatch.setattr(pyseccomp.SyscallFilter, "add_rule", old_libseccomp)
+    seccomp.filter_program.cache_clear()
+    try:
+        program = seccomp.filter_program()
+    finally:
+        seccomp.filter_program.cache_clear()
+    assert "io_uring_setup" in refused
+    assert _errno_of_io_uring_setup_under(program) == errno.EPERM
+    assert _errno_of_io_uring_setup_under(None) == errno.EFAULT  # what it answers when it is allowed
+
+
+def _errno_of_io_uring_setup_under(program: bytes | None) -> int:
+    """io_uring_setup(1, NULL) in a child process that loaded `program` as its seccomp filter: its errno."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if program is not None:
+                buffer = ctypes.create_string_buffer(program, len(program))
+                fprog = struct.pack("HxxxxxxP", len(program) // 8, ctypes.addressof(buffer))
+                libc.prctl(38, 1, 0, 0, 0)  # PR_SET_NO_NEW_PRIVS
+                if libc.prctl(22, 2, ctypes.c_char_p(fprog), 0, 0) != 0:  # PR_SET_SECCOMP, SECCOMP_MODE_FILTER
+                    os._exit(255)
+            ctypes.set_errno(0)
+            libc.syscall(425, 1, None)
+            os._exit(ctypes.get_errno())
+        finally:
+            os._exit(254)
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
 
 
 def test_concurrent_runs_never_share_a_user_id():
