@@ -3,10 +3,11 @@
 The sandbox sees: the Python interpreter and its standard library (no site-packages), the packages the task
 allows (mounted one by one), the harness, and a task folder holding the submission and the case inputs,
 all read-only; plus small tmpfs scratch folders. It has no network (its own empty network namespace, and no
-socket but a Unix one), its own PID namespace (it cannot see or signal the host's processes, and everything in it
-dies with the run), no environment of ours, no capabilities, and it runs as an unprivileged user id that no
-other run holds at the same time, so that the process-count limit counts only its own processes. A cgroup of its own bounds the
-memory of all its processes and its scratch together (sandbox/cgroups.py); without one, a run gets one process.
+socket but a Unix one), its own PID namespace (it cannot see or signal the host's processes, and everything in
+it dies with the run), no environment of ours, no capabilities, and it runs as an unprivileged user id that no
+other run holds at the same time, so that the process-count limit counts only its own processes. A cgroup of its
+own bounds the memory of all its processes and its scratch together (sandbox/cgroups.py); without one, a run gets
+one process.
 
 Two paths lead there. The warm path (sandbox/warm.py, sandbox/zygote.py): each worker process keeps a zygote per
 package set, a trusted process inside the same view with the packages already imported, that forks each run
@@ -370,7 +371,8 @@ def _group_limits(limits: Limits) -> tuple[int, int]:
     return (limits.memory_mb + cgroups.RUN_OVERHEAD_MB) * MiB, limits.processes + cgroups.OWN_PROCESSES
 
 
-def _run_warm(zygote: warm.Zygote, uid: int, submission: str, run_json: bytes, limits: Limits) -> tuple[RunOutcome, int]:
+def _run_warm(zygote: warm.Zygote, uid: int, submission: str, run_json: bytes,
+              limits: Limits) -> tuple[RunOutcome, int]:
     """One run, forked ahead by `zygote`, handed back as soon as its outcome is known; the zygote confirms
     its end later (Zygote.finish_run). Returns the outcome and the run's number with the zygote.
     Raises ZygoteFailed (having killed whatever the run started) when the outcome is not usable."""
