@@ -126,32 +126,43 @@ def spec_fingerprint(spec: dict) -> str:
 
 
 _PREPARED: OrderedDict = OrderedDict()
+KEPT = 64  # entries a store of this process keeps: those used last
+
+
+def _kept(store: OrderedDict, key):
+    """What `store` keeps under `key` (now its most recently used entry), or None."""
+    hit = store.get(key)
+    if hit is not None:
+        store.move_to_end(key)  # (a hit keeps it: a store drops the least recently used, not the oldest)
+    return hit
+
+
+def _keep(store: OrderedDict, key, value):
+    """Keep `value` under `key` in `store`, dropping the least recently used entry beyond KEPT; returns it."""
+    store[key] = value
+    store.move_to_end(key)
+    while len(store) > KEPT:
+        store.popitem(last=False)
+    return value
 
 
 def prepared_cases(spec: dict, *, which: str, seed: int) -> tuple[list[Case], dict]:
     """Cases and expected values for a task's content and seed, computed once per process and kept."""
     key = (spec_fingerprint(spec), which, seed)
-    if key not in _PREPARED:
-        cases = task_cases(spec, which=which, seed=seed)
-        remember_prepared(key, cases, expected_outputs(spec, cases))
-    _PREPARED.move_to_end(key)
-    return _PREPARED[key]
+    if (hit := _kept(_PREPARED, key)) is not None:
+        return hit
+    cases = task_cases(spec, which=which, seed=seed)
+    return _keep(_PREPARED, key, (cases, expected_outputs(spec, cases)))
 
 
 def remember_prepared(key: tuple, cases: list[Case], expected: dict) -> None:
-    """Keep prepared cases in this process (the 64 most recently used task contents)."""
-    _PREPARED[key] = (cases, expected)
-    _PREPARED.move_to_end(key)
-    while len(_PREPARED) > 64:
-        _PREPARED.popitem(last=False)
+    """Keep prepared cases in this process (the KEPT most recently used task contents)."""
+    _keep(_PREPARED, key, (cases, expected))
 
 
 def cached_prepared(key: tuple) -> tuple[list[Case], dict] | None:
-    """Prepared cases kept in this process under `key` (and now the most recently used), or None."""
-    hit = _PREPARED.get(key)
-    if hit is not None:
-        _PREPARED.move_to_end(key)  # (a hit keeps them: the store drops the least recently used, not the oldest)
-    return hit
+    """Prepared cases kept in this process under `key`, or None."""
+    return _kept(_PREPARED, key)
 
 
 _RUNS: OrderedDict = OrderedDict()
@@ -160,21 +171,17 @@ _RUNS: OrderedDict = OrderedDict()
 def code_run_json(cases: list[Case], *, entry_point: str, packages: list[str]) -> bytes:
     """A code task's run as the sandbox reads it (entry point, packages, each case's inputs), encoded as JSON.
 
-    Kept for the 64 case lists used last: a version's prepared cases are one list that this process keeps
+    Kept for the KEPT case lists used last: a version's prepared cases are one list that this process keeps
     (above), and encoding its fifty-odd cases again took a third of a millisecond of every grading. Kept by the
     list's identity; the entry holds the list, so no other list can have its id while the entry lives.
     """
     shape = (entry_point, tuple(packages))
-    hit = _RUNS.get(id(cases))
+    hit = _kept(_RUNS, id(cases))
     if hit is not None and hit[0] is cases and hit[1] == shape:
-        _RUNS.move_to_end(id(cases))
         return hit[2]
     encoded = json.dumps({"entry_point": entry_point, "mode": "function", "cases": [c.to_run() for c in cases],
                           "packages": list(packages)}).encode()
-    _RUNS[id(cases)] = (cases, shape, encoded)
-    _RUNS.move_to_end(id(cases))
-    while len(_RUNS) > 64:
-        _RUNS.popitem(last=False)
+    _keep(_RUNS, id(cases), (cases, shape, encoded))
     return encoded
 
 

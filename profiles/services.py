@@ -138,7 +138,8 @@ def progress_update(*, candidate: User, question: Question, added: tuple[float, 
     if best_kept and before is not None:  # the figures were stored with this best: only activity moves
         CandidateProfile.objects.filter(candidate=candidate).update(last_activity_at=last)
         return
-    bank = bank or selectors.bank_summary()
+    if bank is None:
+        bank = selectors.bank_summary()
     if not best_kept:
         in_bank = next((q for q in bank.questions if q.id == question.pk), None)
         topic_ids = in_bank.topic_ids if in_bank else tuple(question.topics.values_list("id", flat=True))
