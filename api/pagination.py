@@ -1,5 +1,7 @@
 """Every list in the API pages by cursor: stable under inserts, and cheap at any depth."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import exceptions
 from rest_framework.pagination import CursorPagination
 
 
@@ -18,3 +20,10 @@ class ApiCursorPagination(CursorPagination):
         if ordering[-1].lstrip("-") != self.tie_break:
             ordering += (f"-{self.tie_break}" if ordering[0].startswith("-") else self.tie_break,)
         return ordering
+
+    def paginate_queryset(self, queryset, request, view=None):
+        """A cursor whose position is not a value of the ordering's field (a forged one) is a 400, not a 500."""
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except (ValueError, TypeError, DjangoValidationError) as exc:
+            raise exceptions.ValidationError({"cursor": [self.invalid_cursor_message]}) from exc

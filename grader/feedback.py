@@ -3,8 +3,9 @@
 The rule (DESIGN.md, grading protocol 7): a run that had hidden cases held the hidden inputs inside the
 sandbox, so NOTHING its code controls may travel back to the candidate — not exception messages or class
 names, tracebacks, printed output, warnings, or the type or repr of what it returned. From such a run the
-candidate gets only a fixed vocabulary (the sentences below), counts, the names of our own case categories,
-and the names of Python's built-in exception types (anything else is "an exception of its own class").
+candidate gets only a fixed vocabulary (the sentences below), counts and the names of our own case categories.
+Not even the name of a built-in exception type: the code chooses which of some seventy to raise, and so could
+spell out a hidden input six bits at a time.
 A run of the visible examples had no hidden input in it, so everything may be shown there, in full.
 
 Compile errors are found on the trusted side before any candidate code runs (`compile_error`), so their
@@ -13,23 +14,11 @@ text is safe to show.
 
 from __future__ import annotations
 
-import builtins
-
 from grader import frames
 from grader.comparison import ERROR, MEMORY, MISSING, NOT_PLAIN, WRONG, CaseResult
 from grader.models import Verdict
 
-# Python's own exception types: the only exception names a hidden run may report.
-BUILTIN_EXCEPTIONS = frozenset(
-    name for name, obj in vars(builtins).items() if isinstance(obj, type) and issubclass(obj, BaseException)
-)
-OWN_CLASS = "an exception of its own class"
 RUN_EXAMPLES_HINT = "Run examples to see the full error on the visible cases."
-
-
-def exception_name(reported: str) -> str:
-    """A reported exception type as a candidate may see it after a hidden run."""
-    return reported if reported in BUILTIN_EXCEPTIONS else OWN_CLASS
 
 
 def packages_text(spec: dict) -> str:
@@ -92,7 +81,7 @@ def load_failed(error: dict, *, visible: bool, spec: dict) -> tuple[str, dict]:
     if visible:
         message = error["traceback"]
     else:
-        message = f"Your code raised {exception_name(error['type'])} while loading, before any case ran. {RUN_EXAMPLES_HINT}"
+        message = f"Your code raised an exception while loading, before any case ran. {RUN_EXAMPLES_HINT}"
     return Verdict.RUNTIME_ERROR, whole_run(Verdict.RUNTIME_ERROR, message)
 
 
@@ -143,8 +132,9 @@ def _summary(verdict: str, first: CaseResult | None, passed: int, total: int) ->
     if first.failure == MEMORY:
         return f"Memory limit exceeded on {where}. {counts}"
     if first.failure == ERROR:
-        name = first.error_type if first.case.visible else exception_name(first.error_type)
-        return f"Your code raised {name} on {where}. {counts}"
+        if first.case.visible:
+            return f"Your code raised {first.error_type} on {where}. {counts}"
+        return f"Your code raised an exception on {where}. {counts} {RUN_EXAMPLES_HINT}"
     if first.failure == NOT_PLAIN:
         what = f"\n{first.detail}" if first.case.visible else (
             " It returned a value that is not plain data (use numbers, strings, lists, dicts or NumPy arrays)."

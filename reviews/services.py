@@ -260,8 +260,9 @@ def review_grade_save(
 ) -> GradeRecord:
     """Save a reviewer's grade of a claimed queue item and close the item.
 
-    Re-checks the claim under a row lock: when the item was graded meanwhile (a claim ran out and another
-    reviewer saved it) this raises ReviewConflict and writes nothing, so no grade is double-counted. What the
+    Re-checks the claim under a row lock: only the reviewer who claimed the item may save it, and when it was
+    graded meanwhile (a claim ran out and another reviewer saved it) this raises ReviewConflict and writes
+    nothing, so no grade is double-counted. What the
     grade does depends on the item: a free-text or re-check grade becomes the grade (and may queue a second,
     blind grade); a second grade is only recorded, and a disagreement beyond REVIEW_DISAGREEMENT_POINTS
     queues a lead review; a lead's grade stands; an appeal's grade decides the appeal and tells the candidate.
@@ -271,8 +272,15 @@ def review_grade_save(
     if item is None:
         raise ReviewConflict("That item is no longer in the queue.")
     now = timezone.now()
-    if item.done_at is None and item.claimed_by_id not in (None, reviewer.pk) and item.claim_expires_at > now:
-        raise ReviewConflict("Another reviewer holds this item now; your grade was not saved.")
+    if item.done_at is None and item.claimed_by_id != reviewer.pk:
+        # Only from a claim (its own, even run out, as long as no one took it since): items come in the queue's
+        # keyed order, so that no reviewer picks which candidate or which appeal they grade.
+        if item.claimed_by_id is not None and item.claim_expires_at > now:
+            raise ReviewConflict("Another reviewer holds this item now; your grade was not saved.")
+        if item.claimed_by_id is not None:
+            raise ReviewConflict("Another reviewer took this item after your claim ran out; your grade was not saved.")
+        raise ReviewConflict("This item is not claimed by you; your grade was not saved. Take it from the queue "
+                             "with “Grade next”.")
     # Lock the answer or submission too: an override or the grader must not interleave with this grade.
     if item.attempt_id:
         target = Attempt.objects.select_for_update(of=("self",)).select_related("candidate", "question", "version").get(pk=item.attempt_id)

@@ -1,6 +1,7 @@
 """GET /api/v1/candidates/: the candidates an organisation may see, filtered by mastery and activity, ordered and
 paged by cursor; a candidate's profile is the data of their "what recruiters see" page, and each view is logged."""
 
+import base64
 from datetime import timedelta
 
 import pytest
@@ -97,6 +98,16 @@ def test_the_cursor_walks_every_candidate_once(api_a, people):
         seen += [c["username"] for c in page["results"]]
         url = page["next"]
     assert sorted(seen) == sorted(["strong", "weak", "idle"] + [f"extra{i}" for i in range(5)])
+
+
+@pytest.mark.parametrize("position", ["abc", "'", "2026-13-45"])
+@pytest.mark.parametrize("ordering", ["", "&ordering=last_activity", "&ordering=-mastery"])
+def test_a_forged_cursor_is_a_400_not_a_server_error(api_a, people, position, ordering):
+    cursor = base64.b64encode(f"o=0&p={position}".encode()).decode()
+    response = api_a.get(f"{URL}?cursor={cursor}{ordering}")
+    assert response.status_code in (400, 404), response.content  # (404: DRF's own answer to a cursor it cannot read)
+    if response.status_code == 400:
+        assert "cursor" in response.json()
 
 
 def test_the_profile_is_the_shared_page_data_and_the_view_is_logged(api_a, people, org_a, recruiter):

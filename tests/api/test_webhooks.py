@@ -240,6 +240,8 @@ def test_sharing_events_go_to_every_verified_organisation(org_a, recruiter, org_
     "http://127.0.0.1/hook", "http://localhost:8000/hook", "http://10.1.2.3/", "http://192.168.0.10/",
     "http://172.16.5.4/", "http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://[fe80::1]/",
     "http://224.0.0.1/", "http://0.0.0.0/", "http://[::ffff:127.0.0.1]/", "http://100.64.0.1/",
+    # IPv4 inside IPv6: 6to4 and NAT64 wrapping loopback, and a Teredo address
+    "http://[2002:7f00:1::]/", "http://[64:ff9b::7f00:1]/", "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/",
 ])
 def test_non_public_addresses_are_refused(settings, url):
     settings.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = False

@@ -8,6 +8,7 @@ harness's frames, as a real attack would, and put them in the marker's place.
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -97,21 +98,28 @@ def test_the_grade_command_prints_nothing_the_code_controls(tmp_path, channel):
     assert MARKER not in result.stdout and MARKER not in result.stderr
 
 
-def test_hidden_runs_still_name_pythons_own_exceptions_and_the_category(client, candidate, eager_celery,
-                                                                        django_capture_on_commit_callbacks):
-    code = 'def f1_score(y_true, y_pred, *, average="binary", pos_label=1):\n    raise KeyError("sec" + "ret")\n'
+def test_a_hidden_run_names_no_exception_type_not_even_one_of_pythons_own(client, candidate, eager_celery,
+                                                                          django_capture_on_commit_callbacks):
+    # The code picks which built-in exception to raise from a hidden input: naming the type would spell it out.
+    code = ('import builtins\n'
+            'NAMES = sorted(n for n, o in vars(builtins).items() if isinstance(o, type) and issubclass(o, Exception))\n'
+            'def f1_score(y_true, y_pred, *, average="binary", pos_label=1):\n'
+            '    raise getattr(builtins, NAMES[len(y_true) % len(NAMES)])("sec" + "ret")\n')
     submission, page = candidate_page(client, candidate, code, capture=django_capture_on_commit_callbacks)
     assert submission.verdict == Verdict.RUNTIME_ERROR
-    assert "raised KeyError on a case in" in submission.feedback["message"]
+    message = submission.feedback["message"]
+    assert "raised an exception on a case in" in message
+    assert not re.search(r"\b[A-Z]\w*(Error|Exception|Warning|Exit|Interrupt|Iteration)\b",
+                         json.dumps(submission.feedback)), message
     assert "secret" not in page
 
 
-def test_an_exception_of_the_codes_own_class_is_named_as_such(client, candidate, eager_celery,
-                                                              django_capture_on_commit_callbacks):
+def test_an_exception_of_the_codes_own_class_is_not_named(client, candidate, eager_celery,
+                                                          django_capture_on_commit_callbacks):
     code = ('E = type("Oo" + "ps", (Exception,), {})\n'
             'def f1_score(y_true, y_pred, *, average="binary", pos_label=1):\n    raise E()\n')
     submission, page = candidate_page(client, candidate, code, capture=django_capture_on_commit_callbacks)
-    assert "raised an exception of its own class" in submission.feedback["message"]
+    assert "raised an exception on a case in" in submission.feedback["message"]
     assert "Oops" not in page
 
 

@@ -75,6 +75,8 @@ def test_an_application_shares_with_that_organisation_only_until_withdrawn(
     page = client.get(reverse("recruiting:application", args=[application.pk])).content.decode()
     assert "withdrew this application" in page and "Open their profile" not in page
     assert "My secret note" not in page and proficient_candidate.email not in page
+    # The status history says who withdrew without naming them.
+    assert "Withdrawn by the applicant" in page and f"by {proficient_candidate.username}" not in page
     for url in (reverse("recruiting:applications"), reverse("recruiter-home")):
         page = client.get(url).content.decode()
         assert "A withdrawn applicant" in page and f">{proficient_candidate.username}<" not in page

@@ -124,6 +124,24 @@ def test_an_item_claimed_by_another_reviewer_is_not_shown(client, reviewer, seco
     assert client.get(url).status_code == 404
 
 
+def test_a_reviewer_cannot_grade_an_item_they_did_not_take_from_the_queue(client, reviewer, second_reviewer,
+                                                                          candidate):
+    attempt = helpers.free_text(candidate, FREE)
+    item = ReviewItem.objects.get(attempt=attempt)
+    client.force_login(reviewer)
+    url = reverse("review-item", args=[item.pk])
+    for claimed_by, says in ((None, "not claimed by you"), (second_reviewer, "took this item")):
+        ReviewItem.objects.filter(pk=item.pk).update(claimed_by=claimed_by, claim_expires_at="2000-01-01T00:00:00Z")
+        response = client.post(url, {"tick_0": "on", "overall": "picked by id", "reason": "x"}, follow=True)
+        assert says in response.content.decode()
+        assert not GradeRecord.objects.filter(attempt=attempt, source="reviewer").exists()
+        assert ReviewItem.objects.get(pk=item.pk).done_at is None
+    # Taken from the queue, the same form saves.
+    assert _claim(client, attempt).endswith(url)
+    client.post(url, {"tick_0": "on", "overall": "fine"})
+    assert GradeRecord.objects.filter(attempt=attempt, source="reviewer", grader=reviewer).count() == 1
+
+
 def test_the_candidate_sees_the_reviewers_grade_not_who(client, candidate, reviewer):
     attempt = helpers.free_text(candidate, FREE)
     client.force_login(reviewer)
