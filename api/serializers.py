@@ -3,12 +3,14 @@
 import re
 
 from django.urls import reverse
+from django.utils.dateparse import parse_date
 from rest_framework import serializers
 
 from api.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from profiles.mastery import Level
 from questions.models import Stage, Topic
 from recruiting.models import Application, ApplicationStatus, EmploymentType, Listing, WorkplaceType
+from recruiting.services import closing_time
 
 class SlugLookupField(serializers.SlugRelatedField):
     """A stage or topic by slug. Anything that is not slug-shaped (a NUL byte, say, which PostgreSQL refuses in
@@ -128,6 +130,24 @@ class CandidateProfileSerializer(serializers.Serializer):
 # Listings
 
 
+class ClosingDateField(serializers.DateTimeField):
+    """A listing's closing moment. A date alone ("2026-06-30") means the end of that day, as in the web form."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "ISO 8601 date-time, or a date alone for the end of that day (the site's time).")
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, value):
+        if isinstance(value, str) and len(value.strip()) == 10:
+            try:
+                day = parse_date(value.strip())
+            except ValueError:  # well formed, but no such day: the field's own message below
+                day = None
+            if day is not None:
+                return closing_time(day)
+        return super().to_internal_value(value)
+
+
 class ListingSerializer(serializers.ModelSerializer):
     """A listing of the organisation's. Field rules (dates, salary range…) are the service's (recruiting)."""
 
@@ -139,6 +159,7 @@ class ListingSerializer(serializers.ModelSerializer):
     salary_min = serializers.IntegerField(min_value=0, max_value=2_000_000_000, allow_null=True, required=False)
     salary_max = serializers.IntegerField(min_value=0, max_value=2_000_000_000, allow_null=True, required=False)
     description = serializers.CharField(max_length=20_000)
+    valid_through = ClosingDateField()
     url = serializers.SerializerMethodField(help_text="The listing's page on the board.")
 
     class Meta:

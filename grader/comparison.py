@@ -71,11 +71,12 @@ def expected_raise(expected) -> str | None:
 
 def compare_case(spec: dict, case: Case, expected, record: dict | None) -> CaseResult:
     """Decide one case from the harness's (already validated) record for it; None when it never arrived."""
-    if record is None:
-        return CaseResult(case, False, MISSING, detail="no result: the run stopped before this case finished")
-    stdout = record.get("stdout", "")
     raises = expected_raise(expected)
     shown_expected = f"raises {raises}" if raises else expected
+    if record is None:
+        return CaseResult(case, False, MISSING, detail="no result: the run stopped before this case finished",
+                          expected=shown_expected)
+    stdout = record.get("stdout", "")
     if not record["ok"]:
         error = record["error"]
         if raises and raises in error["mro"]:

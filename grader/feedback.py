@@ -150,7 +150,7 @@ def _example(r: CaseResult) -> dict:
         "category": r.case.category,
         "call": _call_text(r.case),
         "expected": frames.shown_value(r.expected),
-        "got": frames.shown_value(r.got),
+        "got": "no result" if r.failure == MISSING else frames.shown_value(r.got),
         "passed": r.passed,
         "error": r.detail if not r.passed else "",
         "stdout": r.stdout,

@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import include, path
+from django.views.defaults import page_not_found
 
 from accounts import views as accounts_views
 from mlassess.health import healthz
@@ -10,6 +12,15 @@ from reviews import views as reviews_views
 def home(request):
     return render(request, "home.html")
 
+
+def not_found(request, exception):
+    """The 404 page; under /api/, JSON as the API answers a missing object (its clients read JSON, not a page)."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    return page_not_found(request, exception)
+
+
+handler404 = not_found
 
 urlpatterns = [
     path("", home, name="home"),

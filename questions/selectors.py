@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db.models import QuerySet
 from django.http import Http404
 
 from accounts.models import User
-from questions.models import Attempt, Question, QuestionVersion, Stage, Topic
+from questions import variants
+from questions.models import Attempt, Question, QuestionType, QuestionVersion, Stage, Topic
 
 
 def stage_list() -> QuerySet[Stage]:
@@ -75,3 +77,25 @@ def access_attempt(*, user: User, attempt_id: int) -> Attempt:
     if attempt is None:
         raise Http404("No such attempt of yours.")
     return attempt
+
+
+@dataclass(frozen=True)
+class AnsweredQuestion:
+    prompt: str  # with the candidate's own numbers
+    options: list[dict]  # a choice question's options, each with `chosen` and `correct`
+    expected: float | None  # a numeric question's right answer for the candidate's numbers
+
+
+def attempt_as_answered(attempt: Attempt) -> AnsweredQuestion:
+    """The question as the candidate answered it, for their result page and for a reviewer judging the answer."""
+    version = attempt.version
+    chosen = attempt.answer if isinstance(attempt.answer, list) else [attempt.answer]
+    expected = None
+    if version.type == QuestionType.NUMERIC:
+        expected = variants.variant_for_seed(version.spec["variant_source"], variants.variant_seed(
+            attempt.candidate_id, attempt.question.slug))[1] if "variant_source" in version.spec else version.spec["answer"]
+    return AnsweredQuestion(
+        prompt=variants.render_variant(version.prompt, attempt.variant),
+        options=[dict(o, chosen=o["key"] in chosen) for o in version.spec.get("options", [])],
+        expected=expected,
+    )

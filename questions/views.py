@@ -71,15 +71,9 @@ def question_detail(request, slug):
 @candidate_required
 def attempt_detail(request, attempt_id):
     attempt = selectors.access_attempt(user=request.user, attempt_id=attempt_id)
-    version = attempt.version
-    chosen = attempt.answer if isinstance(attempt.answer, list) else [attempt.answer]
+    answered = selectors.attempt_as_answered(attempt)
     return render(
         request,
         "questions/attempt.html",
-        {
-            "attempt": attempt,
-            "version": version,
-            "prompt": variants.render_variant(version.prompt, attempt.variant),
-            "options": [dict(o, chosen=o["key"] in chosen) for o in version.spec.get("options", [])],
-        },
+        {"attempt": attempt, "version": attempt.version, "prompt": answered.prompt, "options": answered.options},
     )

@@ -1,5 +1,3 @@
-from datetime import datetime, time
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -7,7 +5,7 @@ from django.utils import timezone
 from profiles.mastery import Level
 from questions.models import Stage, Topic
 from recruiting.models import ApplicationStatus, EmploymentType, Listing, WorkplaceType
-from recruiting.services import CONSENT_TEXT, LISTING_FIELDS, STATUS_TRANSITIONS, listing_check
+from recruiting.services import CONSENT_TEXT, LISTING_FIELDS, STATUS_TRANSITIONS, closing_time, listing_check
 
 LISTING_REQUIRED = ("title", "description", "location", "workplace_type", "employment_type", "valid_through")
 
@@ -54,9 +52,7 @@ class ListingForm(forms.ModelForm):
             self.initial["valid_through"] = timezone.localtime(self.instance.valid_through).date()
 
     def clean_valid_through(self):
-        day = self.cleaned_data["valid_through"]
-        # The end of the chosen day, where the site is: "closing 30 June" means open all of 30 June.
-        return timezone.make_aware(datetime.combine(day, time(23, 59, 59)))
+        return closing_time(self.cleaned_data["valid_through"])
 
     def clean(self):
         """The service's checks (listing_check), so the form shows them by field and the model's constraints

@@ -6,7 +6,7 @@ Services validate and raise ValidationError with a message for the person who ac
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -158,6 +158,16 @@ def organisation_verify(*, organisation: Organisation, by: User) -> Organisation
 MAX_DESCRIPTION = 20_000
 MAX_SALARY = 100_000_000
 
+
+def closing_time(day: date) -> datetime:
+    """The end of a closing day, where the site is: "closing 30 June" means open all of 30 June."""
+    return timezone.make_aware(datetime.combine(day, time(23, 59, 59)))
+
+
+def _closes_too_late(valid_through: datetime, now: datetime) -> bool:
+    """Later than the end of the day MAX_VALID_DAYS from today: the last closing day allowed counts whole."""
+    return valid_through > closing_time(timezone.localdate(now) + timedelta(days=MAX_VALID_DAYS))
+
 LISTING_FIELDS = (
     "title", "description", "location", "workplace_type", "employment_type", "salary_min", "salary_max",
     "salary_currency", "valid_through", "minimum_level",
@@ -209,7 +219,7 @@ def listing_check(
         pass
     elif valid_through <= now:
         errors["valid_through"] = "The closing date must be in the future."
-    elif valid_through > now + timedelta(days=MAX_VALID_DAYS):
+    elif _closes_too_late(valid_through, now):
         errors["valid_through"] = f"The closing date can be at most {MAX_VALID_DAYS} days away."
     for name, value in (("salary_min", salary_min), ("salary_max", salary_max)):
         if value is not None and value < 0:
@@ -304,7 +314,7 @@ def _open(listing: Listing, by: User, allowed_from: list[str], verb: str) -> Lis
     now = timezone.now()
     if listing.valid_through <= now:
         raise ValidationError("The closing date has passed: set a new one (at most 120 days away) first.")
-    if listing.valid_through > now + timedelta(days=MAX_VALID_DAYS):
+    if _closes_too_late(listing.valid_through, now):
         raise ValidationError(f"The closing date can be at most {MAX_VALID_DAYS} days away: move it first.")
     listing.state = ListingState.PUBLISHED
     listing.posted_at = listing.posted_at or now

@@ -20,7 +20,8 @@ class RubricGradeForm(forms.Form):
             self.fields[f"awarded_{i}"] = forms.FloatField(
                 label=f"Points (0–{item['points']}; empty: all if ticked, else 0)", required=False, min_value=0,
                 max_value=item["points"],
-                error_messages={"max_value": f"At most {item['points']} points for this criterion.",
+                error_messages={"max_value": f"At most {item['points']:g} point{'' if item['points'] == 1 else 's'} "
+                                             "for this criterion.",
                                 "min_value": "Points cannot be negative."},
             )
             self.fields[f"comment_{i}"] = forms.CharField(label="Comment", required=False, max_length=2000)

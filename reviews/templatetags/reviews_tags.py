@@ -1,6 +1,7 @@
 from django import template
 
 from questions.models import Attempt
+from questions.selectors import AnsweredQuestion, attempt_as_answered
 from reviews import selectors
 from reviews.models import AppealStatus
 
@@ -19,6 +20,12 @@ def grade_panel(target):
         "appeals": appeals,
         "can_appeal": graded and not any(a.status == AppealStatus.OPEN for a in appeals),
     }
+
+
+@register.simple_tag
+def answered(target) -> AnsweredQuestion | None:
+    """An answer's question as the candidate saw it (their numbers, the options); None for a code submission."""
+    return attempt_as_answered(target) if isinstance(target, Attempt) else None
 
 
 @register.filter

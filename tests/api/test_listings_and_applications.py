@@ -57,6 +57,18 @@ def test_invalid_listings_are_400_with_a_message_for_the_field(api_a, changes, f
     assert not Listing.objects.exists()
 
 
+def test_a_closing_date_alone_means_the_end_of_that_day_up_to_120_days_ahead_as_in_the_form(api_a):
+    last_day = timezone.localdate() + timedelta(days=120)
+    created = api_a.post(LISTINGS, listing_body(valid_through=last_day.isoformat()), format="json")
+    assert created.status_code == 201, created.content
+    closes = timezone.localtime(Listing.objects.get().valid_through)
+    assert (closes.date(), closes.hour, closes.minute) == (last_day, 23, 59)
+    too_far = api_a.post(LISTINGS, listing_body(valid_through=(last_day + timedelta(days=1)).isoformat()), format="json")
+    assert too_far.status_code == 400 and "at most 120 days" in too_far.json()["valid_through"][0]
+    no_such_day = api_a.post(LISTINGS, listing_body(valid_through="2026-13-45"), format="json")
+    assert no_such_day.status_code == 400 and "valid_through" in no_such_day.json()
+
+
 def test_only_drafts_can_be_deleted(api_a):
     draft = api_a.post(LISTINGS, listing_body(), format="json").json()
     other = api_a.post(LISTINGS, listing_body(), format="json").json()

@@ -137,7 +137,8 @@ def test_a_recruiter_creates_edits_publishes_closes_and_reopens_in_the_web_ui(cl
     assert response.status_code == 200 and "at most 120 days away" in page and "at least the minimum" in page
     assert "Tokenise *everything*." in page  # nothing typed is lost
     assert not Listing.objects.exists()
-    form.update(salary_max="3500", valid_through=(timezone.localdate() + timedelta(days=60)).isoformat())
+    # The last day allowed, as the help text says: "at most 120 days away" (open until the end of that day).
+    form.update(salary_max="3500", valid_through=(timezone.localdate() + timedelta(days=120)).isoformat())
     response = client.post(create, form)
     listing = Listing.objects.get()
     assert response["Location"] == reverse("recruiting:listing-edit", args=[listing.pk])

@@ -83,6 +83,21 @@ def test_a_late_save_says_another_reviewer_graded_it(client, reviewer, second_re
     assert GradeRecord.objects.filter(attempt=attempt, source="reviewer").count() == 1
 
 
+def test_a_reviewer_sees_a_choice_or_numeric_answer_as_the_candidate_saw_it(reviewer_client, candidate):
+    choice = helpers.answer(candidate, CHOICE, right=False)
+    page = reviewer_client.get(reverse("grade-override", args=["answer", choice.pk])).content.decode()
+    options = choice.version.spec["options"]
+    chosen = next(o for o in options if o["key"] == choice.answer)
+    right = next(o for o in options if o["correct"])
+    assert re.search(rf"{re.escape(chosen['text'])}\s*<em>\(chosen\)</em>", page)
+    assert re.search(rf"{re.escape(right['text'])}\s*<strong>✓ correct</strong>", page)
+
+    numeric = helpers.answer(candidate, "precision-from-confusion-matrix", right=False)
+    page = reviewer_client.get(reverse("grade-override", args=["answer", numeric.pk])).content.decode()
+    assert "{{" not in page and numeric.variant and all(str(v) in page for v in numeric.variant.values())
+    assert "the expected answer for these numbers is" in page
+
+
 def test_an_override_needs_a_reason_and_shows_in_the_trail(reviewer_client, candidate):
     sub = helpers.graded(helpers.submission(candidate, "k-fold"), 1)
     url = reverse("grade-override", args=["submission", sub.pk])

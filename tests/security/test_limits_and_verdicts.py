@@ -2,6 +2,8 @@
 
 import textwrap
 
+from grader import judging
+from grader.cases import EXAMPLES, hidden_seed
 from grader.models import Verdict
 from grader.sandbox.harness import MAX_CASE_STDOUT
 from grader.sandbox.launcher import MAX_OUTPUT_BYTES, Limits
@@ -16,6 +18,16 @@ def test_infinite_loop_is_a_time_limit(sandbox):
     """)
     assert result.verdict == Verdict.TIME_LIMIT
     assert "Time limit" in result.feedback["message"]
+
+
+def test_a_time_limit_on_the_examples_still_shows_what_each_example_expects(sandbox):
+    task = sandbox.bank["f1-score"]
+    sandbox.ready(task.spec["packages"])
+    result = judging.run_task(task.type, task.spec, "def f1_score(*args, **kwargs):\n    while True:\n        pass\n",
+                              which=EXAMPLES, seed=hidden_seed(task.content_hash), points=float(task.points))
+    assert result.verdict == Verdict.TIME_LIMIT
+    examples = result.feedback["examples"]
+    assert examples and all(e["expected"] is not None and e["got"] == "no result" for e in examples), examples
 
 
 def test_sleeping_forever_is_a_time_limit(sandbox):

@@ -85,6 +85,16 @@ def test_unknown_stage_topic_or_question_is_a_clear_404(candidate_client):
     assert b"no question called" in response.content
 
 
+def test_an_address_that_matches_nothing_is_a_plain_404_page_or_json_under_the_api(client):
+    response = client.get("/nope-page/")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "There is nothing at /nope-page/" in page and "Resolver404" not in page
+    for url in ("/api/v1/nope/", "/api/v1/candidates/not-a-uuid/"):
+        response = client.get(url)
+        assert response.status_code == 404 and response.json() == {"detail": "Not found."}
+
+
 def test_empty_answer_shows_the_form_again_with_an_error(candidate_client):
     response = candidate_client.post(reverse("question", args=["l1-zeroes-weights"]), {})
     assert response.status_code == 200
