@@ -1,7 +1,8 @@
-"""Every list in the API pages by cursor: stable under inserts, and cheap at any depth."""
+"""Every list in the API pages by cursor: stable under inserts, and cheap at any depth. Asking for an order
+or a page size the list does not offer is a 400 that says what it offers, not a silent default."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import exceptions
+from rest_framework import exceptions, filters
 from rest_framework.pagination import CursorPagination
 
 
@@ -11,6 +12,13 @@ class ApiCursorPagination(CursorPagination):
     max_page_size = 100
     ordering = "-created_at"
     tie_break = "pk"
+
+    def get_page_size(self, request):
+        asked = request.query_params.get(self.page_size_query_param)
+        if asked is not None and not (asked.isdigit() and 1 <= int(asked) <= self.max_page_size):
+            raise exceptions.ValidationError(
+                {self.page_size_query_param: [f"A whole number from 1 to {self.max_page_size}."]})
+        return super().get_page_size(request)
 
     def get_ordering(self, request, queryset, view):
         """The ordering asked for, then a unique column (the primary key) in the same direction: rows that tie on the first field
@@ -27,3 +35,17 @@ class ApiCursorPagination(CursorPagination):
             return super().paginate_queryset(queryset, request, view)
         except (ValueError, TypeError, DjangoValidationError) as exc:
             raise exceptions.ValidationError({"cursor": [self.invalid_cursor_message]}) from exc
+
+
+class ApiOrderingFilter(filters.OrderingFilter):
+    """DRF's ordering, but an unknown field is a 400 naming the ones offered (DRF would quietly ignore it)."""
+
+    def get_ordering(self, request, queryset, view):
+        asked = request.query_params.get(self.ordering_param)
+        if asked:
+            offered = [name for name, _ in self.get_valid_fields(queryset, view, {"request": request})]
+            unknown = [f for f in (term.strip() for term in asked.split(",")) if f.lstrip("-") not in offered]
+            if unknown:
+                choices = ", ".join(f"{name} or -{name}" for name in offered)
+                raise exceptions.ValidationError({self.ordering_param: [f"Order by {choices}."]})
+        return super().get_ordering(request, queryset, view)

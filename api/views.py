@@ -5,13 +5,13 @@ organisation's objects, and candidates the organisation may not see, are 404s: t
 """
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import filters, mixins, status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from api import selectors, services
 from api.models import WebhookDelivery, WebhookEndpoint
-from api.pagination import ApiCursorPagination
+from api.pagination import ApiCursorPagination, ApiOrderingFilter
 from api.permissions import TokenScopePermission, VerifiedOrganisation
 from api.serializers import (
     ApplicationFilterSerializer,
@@ -48,7 +48,7 @@ class CandidateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     permission_classes = [TokenScopePermission, VerifiedOrganisation]
     serializer_class = CandidateListSerializer
     pagination_class = CandidatePagination
-    filter_backends = [filters.OrderingFilter]
+    filter_backends = [ApiOrderingFilter]
     ordering_fields = ["mastery", "last_activity"]
     ordering = ["-mastery"]
     lookup_field = "public_id"
