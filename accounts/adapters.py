@@ -1,9 +1,10 @@
 """How django-allauth fits MLAssess: where people land after logging in or verifying, what the throttle says."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
 
-from accounts.selectors import home_url
+from accounts.selectors import account_id_for_login, home_url
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -14,6 +15,14 @@ class AccountAdapter(DefaultAccountAdapter):
             "or reset your password: the link we e-mail you logs you in at once."
         ),
     }
+
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """One count of failed logins per account, whether its username or its e-mail address is typed (allauth
+        counts the text as typed: each spelling would get its own five tries). Unknown logins keep allauth's key."""
+        account_id = account_id_for_login(login=credentials.get("email") or credentials.get("username") or "")
+        if account_id is None:
+            return super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{get_current_site(request).domain}:account-{account_id}"
 
     def get_login_redirect_url(self, request):
         return home_url(user=request.user)

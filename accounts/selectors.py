@@ -27,6 +27,15 @@ def home_url(*, user: User) -> str:
     return reverse(HOME_URL_NAMES[user.role])
 
 
+def account_id_for_login(*, login: str) -> int | None:
+    """The account a login form's text names (its username or its e-mail address, in any case), if any."""
+    login = login.strip()
+    if not login:
+        return None
+    by = {"email__iexact": login} if "@" in login else {"username__iexact": login}
+    return User.objects.filter(**by).values_list("pk", flat=True).first()
+
+
 def email_verified(*, user: User) -> bool:
     """Whether the user's current e-mail address has been verified (by following the link mailed to it)."""
     return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()

@@ -52,6 +52,15 @@ def test_repeated_wrong_passwords_for_one_account_are_throttled_with_a_message(c
     assert "reset your password" in response.content.decode()
 
 
+def test_the_account_limit_counts_its_username_and_its_email_address_together(client, candidate):
+    for login in [candidate.username, candidate.username.upper(), candidate.email, candidate.email.upper(),
+                  candidate.username]:
+        assert "not correct" in log_in(client, login, "wrong-password").content.decode()
+    for login in (candidate.email, candidate.username):
+        response = log_in(client, login)
+        assert THROTTLED in response.content.decode() and not logged_in(client)
+
+
 def test_one_client_address_guessing_many_accounts_is_throttled(client):
     for i in range(10):
         log_in(client, f"nobody{i}", "wrong-password", REMOTE_ADDR="10.0.0.9")
