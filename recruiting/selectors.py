@@ -8,6 +8,8 @@ one rule. Objects are reached through `*_access_*` helpers that raise Http404 fo
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from django.db import connection
@@ -137,11 +139,25 @@ def board_listings(
                 .filter(document=query)  # vector @@ query: every term (or phrase, or negation) holds
                 .order_by("-rank", "-posted_at", "-id")
             )
-        else:
-            listings = listings.filter(
-                Q(title__icontains=search) | Q(description__icontains=search) | Q(organisation__name__icontains=search)
-            )
+        else:  # the same syntax, without stemming: every word or "phrase" appears somewhere, no -word does
+            for negated, term in search_terms(search):
+                found = Q(title__icontains=term) | Q(description__icontains=term) | Q(organisation__name__icontains=term)
+                listings = listings.exclude(found) if negated else listings.filter(found)
     return listings
+
+
+SEARCH_TERM = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
+
+
+def search_terms(search: str) -> list[tuple[bool, str]]:
+    """(negated, text) for each word and "quoted phrase" of a web-search style query ("-" before one negates it)."""
+    terms = []
+    for match in SEARCH_TERM.finditer(search):
+        quoted = match.group(2) is not None
+        negated, text = (match.group(1), match.group(2)) if quoted else (match.group(3), match.group(4))
+        if text.strip() and text != "-":
+            terms.append((bool(negated), text.strip()))
+    return terms
 
 
 def listing_for_public(*, listing_id: int, viewer: User | None = None) -> Listing:

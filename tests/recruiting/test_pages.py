@@ -227,6 +227,26 @@ def test_board_search_is_full_text_on_postgresql(client, recruiter):
     assert titles(client.get(board, {"q": "dashboard -ranking"}).content.decode()) == ["Data analyst"]
 
 
+def test_board_search_takes_phrases_and_negated_words_on_any_database(client, recruiter):
+    make_listing(recruiter, title="Machine learning intern (ranking)", description="Rank things.")
+    make_listing(recruiter, title="Learning platform engineer", description="Machine rooms.")
+    board = reverse("recruiting:board")
+    assert titles(client.get(board, {"q": '"machine learning"'}).content.decode()) == ["Machine learning intern (ranking)"]
+    assert titles(client.get(board, {"q": "learning -intern"}).content.decode()) == ["Learning platform engineer"]
+
+
+@pytest.mark.parametrize("query, terms", [
+    ('"machine learning" -intern', [(False, "machine learning"), (True, "intern")]),
+    ('-"x y" z', [(True, "x y"), (False, "z")]),
+    ('"unclosed phrase', [(False, "unclosed phrase")]),
+    ('a - ""', [(False, "a")]),
+])
+def test_the_embedded_databases_search_reads_the_same_syntax(query, terms):
+    from recruiting.selectors import search_terms
+
+    assert search_terms(query) == terms
+
+
 def test_listing_actions_go_back_only_to_this_site(client, recruiter, listing):
     client.force_login(recruiter)
     url = reverse("recruiting:listing-state", args=[listing.pk, "close"])
