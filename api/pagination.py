@@ -1,9 +1,13 @@
 """Every list in the API pages by cursor: stable under inserts, and cheap at any depth. Asking for an order
 or a page size the list does not offer is a 400 that says what it offers, not a silent default."""
 
+import re
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions, filters
 from rest_framework.pagination import CursorPagination
+
+PAGE_SIZE = re.compile("[0-9]{1,4}")
 
 
 class ApiCursorPagination(CursorPagination):
@@ -15,7 +19,7 @@ class ApiCursorPagination(CursorPagination):
 
     def get_page_size(self, request):
         asked = request.query_params.get(self.page_size_query_param)
-        if asked is not None and not (asked.isdigit() and 1 <= int(asked) <= self.max_page_size):
+        if asked is not None and not (PAGE_SIZE.fullmatch(asked) and 1 <= int(asked) <= self.max_page_size):
             raise exceptions.ValidationError(
                 {self.page_size_query_param: [f"A whole number from 1 to {self.max_page_size}."]})
         return super().get_page_size(request)
@@ -34,6 +38,8 @@ class ApiCursorPagination(CursorPagination):
         try:
             return super().paginate_queryset(queryset, request, view)
         except (ValueError, TypeError, DjangoValidationError) as exc:
+            if self.cursor_query_param not in request.query_params:
+                raise  # not the client's doing: a fault of ours, and a 500
             raise exceptions.ValidationError({"cursor": [self.invalid_cursor_message]}) from exc
 
 
@@ -44,7 +50,8 @@ class ApiOrderingFilter(filters.OrderingFilter):
         asked = request.query_params.get(self.ordering_param)
         if asked:
             offered = [name for name, _ in self.get_valid_fields(queryset, view, {"request": request})]
-            unknown = [f for f in (term.strip() for term in asked.split(",")) if f.lstrip("-") not in offered]
+            terms = [term.strip() for term in asked.split(",") if term.strip()]
+            unknown = [t for t in terms if (t[1:] if t.startswith("-") else t) not in offered]
             if unknown:
                 choices = ", ".join(f"{name} or -{name}" for name in offered)
                 raise exceptions.ValidationError({self.ordering_param: [f"Order by {choices}."]})

@@ -1,9 +1,10 @@
 """The API's shapes. Reads serialise what selectors return; writes validate types here and call services."""
 
 import re
+from datetime import date
 
 from django.urls import reverse
-from django.utils.dateparse import parse_date
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
@@ -130,21 +131,24 @@ class CandidateProfileSerializer(serializers.Serializer):
 # Listings
 
 
+DATE_ALONE = re.compile(r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*")
+
+
+@extend_schema_field({"oneOf": [{"type": "string", "format": "date-time"}, {"type": "string", "format": "date"}]})
 class ClosingDateField(serializers.DateTimeField):
-    """A listing's closing moment. A date alone ("2026-06-30") means the end of that day, as in the web form."""
+    """A listing's closing moment. A date alone (YYYY-MM-DD) means the end of that day, as in the web form."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("help_text", "ISO 8601 date-time, or a date alone for the end of that day (the site's time).")
+        kwargs.setdefault("help_text", "ISO 8601 date-time, or a date alone (YYYY-MM-DD) for the end of that day in "
+                                       "the site's time zone.")
         super().__init__(**kwargs)
 
     def to_internal_value(self, value):
-        if isinstance(value, str) and len(value.strip()) == 10:
+        if isinstance(value, str) and DATE_ALONE.fullmatch(value):
             try:
-                day = parse_date(value.strip())
-            except ValueError:  # well formed, but no such day: the field's own message below
-                day = None
-            if day is not None:
-                return closing_time(day)
+                return closing_time(date.fromisoformat(value.strip()))
+            except ValueError:  # no such day
+                self.fail("invalid", format="YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss][+HH:MM|-HH:MM|Z]")
         return super().to_internal_value(value)
 
 

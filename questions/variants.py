@@ -8,9 +8,12 @@ run in the web process like PrairieLearn's server.py.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import math
 import random
 import re
+
+from django.conf import settings
 
 from questions.trusted_code import TrustedCodeError, function_from
 
@@ -22,9 +25,13 @@ class VariantError(Exception):
 
 
 def variant_seed(candidate_id: int, question_slug: str) -> int:
-    """The seed of a candidate's own variant of a question: stable across versions and sessions."""
-    digest = hashlib.sha256(f"{question_slug}:{candidate_id}".encode()).hexdigest()
-    return int(digest[:16], 16)
+    """The seed of a candidate's own variant of a question: stable across versions and sessions.
+
+    Keyed with the installation's grading seed: reviewers see a candidate's numbers while grading blind, and
+    with the bank's variant.py public, an unkeyed seed would let them find which candidate id draws those numbers.
+    """
+    message = f"variant:{question_slug}:{candidate_id}".encode()
+    return int(hmac.new(settings.GRADING_SEED.encode(), message, hashlib.sha256).hexdigest()[:16], 16)
 
 
 def _variant_function(source: str, name: str):
@@ -47,6 +54,15 @@ def variant_for_seed(source: str, seed: int) -> tuple[dict, float]:
     except Exception as exc:  # noqa: BLE001
         raise VariantError(f"seed {seed}: {type(exc).__name__}: {exc}") from exc
     return params, value
+
+
+def variant_answer(source: str, params: dict) -> float:
+    """The exact answer of the variant with these parameters (an attempt stores the parameters it was given)."""
+    answer = _variant_function(source, "answer")
+    try:
+        return float(answer(**params))
+    except Exception as exc:  # noqa: BLE001
+        raise VariantError(f"answer({params}) fails: {type(exc).__name__}: {exc}") from exc
 
 
 def variant_wrong_answers(source: str, params: dict) -> dict[str, float]:

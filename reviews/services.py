@@ -222,9 +222,27 @@ def review_item_release(*, reviewer: User, item_id: int) -> None:
     )
 
 
+ALREADY_GRADED = "This item was already graded by another reviewer. Nothing was saved; take the next one."
+
+
+def review_claim_problem(*, item: ReviewItem, reviewer: User, now=None) -> str | None:
+    """Why this reviewer may not grade this item now, or None. Only from their own claim (even one that ran
+    out, as long as no one took the item since): items come in the queue's keyed order, so that no reviewer
+    picks which candidate or which appeal they grade."""
+    if item.done_at is not None:
+        return "You graded this item already." if item.done_by_id == reviewer.pk else ALREADY_GRADED
+    if item.claimed_by_id == reviewer.pk:
+        return None
+    if item.claimed_by_id is not None and item.claim_expires_at > (now or timezone.now()):
+        return "Another reviewer holds this item now; your grade was not saved."
+    if item.claimed_by_id is not None:
+        return "Another reviewer took this item after your claim ran out; your grade was not saved."
+    return "This item is not claimed by you; your grade was not saved. Take it from the queue with “Grade next”."
+
+
 def _check_may_grade(item: ReviewItem, reviewer: User) -> None:
     if item.done_at is not None:
-        raise ReviewConflict("This item was already graded by another reviewer. Nothing was saved; take the next one.")
+        raise ReviewConflict(ALREADY_GRADED)
     if item.target.candidate_id == reviewer.pk:
         raise PermissionDenied("You cannot grade your own answers.")
     if item.excluded_reviewer_id == reviewer.pk:
@@ -272,15 +290,8 @@ def review_grade_save(
     if item is None:
         raise ReviewConflict("That item is no longer in the queue.")
     now = timezone.now()
-    if item.done_at is None and item.claimed_by_id != reviewer.pk:
-        # Only from a claim (its own, even run out, as long as no one took it since): items come in the queue's
-        # keyed order, so that no reviewer picks which candidate or which appeal they grade.
-        if item.claimed_by_id is not None and item.claim_expires_at > now:
-            raise ReviewConflict("Another reviewer holds this item now; your grade was not saved.")
-        if item.claimed_by_id is not None:
-            raise ReviewConflict("Another reviewer took this item after your claim ran out; your grade was not saved.")
-        raise ReviewConflict("This item is not claimed by you; your grade was not saved. Take it from the queue "
-                             "with “Grade next”.")
+    if (problem := review_claim_problem(item=item, reviewer=reviewer, now=now)) is not None:
+        raise ReviewConflict(problem)
     # Lock the answer or submission too: an override or the grader must not interleave with this grade.
     if item.attempt_id:
         target = Attempt.objects.select_for_update(of=("self",)).select_related("candidate", "question", "version").get(pk=item.attempt_id)

@@ -82,6 +82,10 @@ def review_item(request, item_id):
     if item.done_at is not None and request.method == "GET":
         messages.info(request, "You graded this item. Take the next one.")
         return redirect("reviewer-home")
+    if request.method == "POST":  # nothing of an item that is not theirs is shown, not even a form with errors
+        if (problem := services.review_claim_problem(item=item, reviewer=request.user)) is not None:
+            messages.error(request, problem)
+            return redirect("reviewer-home")
     form = _grade_form(item, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

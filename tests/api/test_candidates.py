@@ -113,7 +113,7 @@ def test_a_forged_cursor_is_a_400_not_a_server_error(api_a, people, position, or
 @pytest.mark.parametrize("query, field", [
     ("ordering=bogus", "ordering"), ("ordering=mastery,secret", "ordering"),
     ("page_size=0", "page_size"), ("page_size=-1", "page_size"), ("page_size=abc", "page_size"),
-    ("page_size=101", "page_size"),
+    ("page_size=101", "page_size"), ("page_size=²", "page_size"), ("ordering=--mastery", "ordering"),
 ])
 def test_an_order_or_page_size_the_list_does_not_offer_is_a_400_saying_what_it_does(api_a, people, query, field):
     response = api_a.get(f"{URL}?{query}")
@@ -121,7 +121,7 @@ def test_an_order_or_page_size_the_list_does_not_offer_is_a_400_saying_what_it_d
 
 
 def test_the_orders_and_page_sizes_offered_work(api_a, people):
-    for query in ("ordering=mastery", "ordering=-last_activity", "page_size=1", "page_size=100"):
+    for query in ("ordering=mastery", "ordering=-last_activity,", "page_size=1", "page_size=100"):
         assert api_a.get(f"{URL}?{query}").status_code == 200, query
 
 

@@ -65,8 +65,9 @@ def test_a_closing_date_alone_means_the_end_of_that_day_up_to_120_days_ahead_as_
     assert (closes.date(), closes.hour, closes.minute) == (last_day, 23, 59)
     too_far = api_a.post(LISTINGS, listing_body(valid_through=(last_day + timedelta(days=1)).isoformat()), format="json")
     assert too_far.status_code == 400 and "at most 120 days" in too_far.json()["valid_through"][0]
-    no_such_day = api_a.post(LISTINGS, listing_body(valid_through="2026-13-45"), format="json")
-    assert no_such_day.status_code == 400 and "valid_through" in no_such_day.json()
+    for no_such_day in ("2026-13-45", "2026-02-30"):
+        response = api_a.post(LISTINGS, listing_body(valid_through=no_such_day), format="json")
+        assert response.status_code == 400 and "valid_through" in response.json()
 
 
 def test_only_drafts_can_be_deleted(api_a):

@@ -242,6 +242,7 @@ def test_sharing_events_go_to_every_verified_organisation(org_a, recruiter, org_
     "http://224.0.0.1/", "http://0.0.0.0/", "http://[::ffff:127.0.0.1]/", "http://100.64.0.1/",
     # IPv4 inside IPv6: 6to4 and NAT64 wrapping loopback, and a Teredo address
     "http://[2002:7f00:1::]/", "http://[64:ff9b::7f00:1]/", "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/",
+    "http://[fec0::1]/",  # site-local
 ])
 def test_non_public_addresses_are_refused(settings, url):
     settings.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = False

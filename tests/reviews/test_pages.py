@@ -150,6 +150,9 @@ def test_a_reviewer_cannot_grade_an_item_they_did_not_take_from_the_queue(client
         response = client.post(url, {"tick_0": "on", "overall": "picked by id", "reason": "x"}, follow=True)
         assert says in response.content.decode()
         assert not GradeRecord.objects.filter(attempt=attempt, source="reviewer").exists()
+        # Nor is the item shown back with the form's errors.
+        response = client.post(url, {"awarded_0": "-1"})
+        assert response.status_code == 302 and attempt.answer not in response.content.decode()
         assert ReviewItem.objects.get(pk=item.pk).done_at is None
     # Taken from the queue, the same form saves.
     assert _claim(client, attempt).endswith(url)
