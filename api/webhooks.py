@@ -52,15 +52,15 @@ NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
 
 def _forbidden(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     if isinstance(address, ipaddress.IPv6Address):
-        # Tunnels that carry an IPv4 address inside an IPv6 one reach what that IPv4 address reaches: judged by it.
-        if address.sixtofour is not None or address.teredo is not None:
-            return True  # (6to4 and Teredo: retired transition schemes, no webhook receiver needs one)
+        # 6to4, Teredo and site-local (fec0::/10): retired schemes no webhook receiver needs, which Python's
+        # is_global lets through.
+        if address.sixtofour is not None or address.teredo is not None or address.is_site_local:
+            return True
+        # An IPv4 address carried inside an IPv6 one reaches what that IPv4 address reaches: judged by it.
         if address.ipv4_mapped is not None:
             address = address.ipv4_mapped
         elif address in NAT64:
             address = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
-    if isinstance(address, ipaddress.IPv6Address) and address.is_site_local:
-        return True  # fec0::/10: deprecated, but still routed inside some networks (Python calls it global)
     return (address.is_loopback or address.is_private or address.is_link_local or address.is_multicast
             or address.is_reserved or address.is_unspecified or not address.is_global)
 

@@ -9,7 +9,6 @@ one rule. Objects are reached through `*_access_*` helpers that raise Http404 fo
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from django.db import connection
@@ -155,8 +154,9 @@ def search_terms(search: str) -> list[tuple[bool, str]]:
     for match in SEARCH_TERM.finditer(search):
         quoted = match.group(2) is not None
         negated, text = (match.group(1), match.group(2)) if quoted else (match.group(3), match.group(4))
-        if text.strip() and text != "-":
-            terms.append((bool(negated), text.strip()))
+        text = text.strip()
+        if text and text != "-":
+            terms.append((bool(negated), text))
     return terms
 
 

@@ -168,6 +168,7 @@ def _closes_too_late(valid_through: datetime, now: datetime) -> bool:
     """Later than the end of the day MAX_VALID_DAYS from today: the last closing day allowed counts whole."""
     return valid_through > closing_time(timezone.localdate(now) + timedelta(days=MAX_VALID_DAYS))
 
+
 LISTING_FIELDS = (
     "title", "description", "location", "workplace_type", "employment_type", "salary_min", "salary_max",
     "salary_currency", "valid_through", "minimum_level",

@@ -233,11 +233,11 @@ def review_claim_problem(*, item: ReviewItem, reviewer: User, now=None) -> str |
         return "You graded this item already." if item.done_by_id == reviewer.pk else ALREADY_GRADED
     if item.claimed_by_id == reviewer.pk:
         return None
-    if item.claimed_by_id is not None and item.claim_expires_at > (now or timezone.now()):
+    if item.claimed_by_id is None:
+        return "This item is not claimed by you; your grade was not saved. Take it from the queue with “Grade next”."
+    if item.claim_expires_at > (now or timezone.now()):
         return "Another reviewer holds this item now; your grade was not saved."
-    if item.claimed_by_id is not None:
-        return "Another reviewer took this item after your claim ran out; your grade was not saved."
-    return "This item is not claimed by you; your grade was not saved. Take it from the queue with “Grade next”."
+    return "Another reviewer took this item after your claim ran out; your grade was not saved."
 
 
 def _check_may_grade(item: ReviewItem, reviewer: User) -> None:
@@ -280,8 +280,7 @@ def review_grade_save(
 
     Re-checks the claim under a row lock: only the reviewer who claimed the item may save it, and when it was
     graded meanwhile (a claim ran out and another reviewer saved it) this raises ReviewConflict and writes
-    nothing, so no grade is double-counted. What the
-    grade does depends on the item: a free-text or re-check grade becomes the grade (and may queue a second,
+    nothing, so no grade is double-counted. What the grade does depends on the item: a free-text or re-check grade becomes the grade (and may queue a second,
     blind grade); a second grade is only recorded, and a disagreement beyond REVIEW_DISAGREEMENT_POINTS
     queues a lead review; a lead's grade stands; an appeal's grade decides the appeal and tells the candidate.
     """
