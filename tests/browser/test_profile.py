@@ -50,6 +50,10 @@ def test_profile_sharing_view_log_export_and_deletion(page, live_server, browser
     page.get_by_role("button", name="Filter").click()
     expect(page.get_by_text("1 entry")).to_be_visible()
     shots(page, "profile-history")
+    page.set_viewport_size({"width": 390, "height": 844})  # on a phone each entry is a block: no column is cut off
+    assert page.evaluate("document.querySelector('table.history').getBoundingClientRect().right") <= 390
+    expect(page.locator("table.history tbody tr").first).to_contain_text("Awaiting review")
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     # Sharing: off by default; turn it on and read the address recruiters use.
     page.get_by_role("link", name="What recruiters see").first.click()

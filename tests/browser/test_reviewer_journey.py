@@ -3,6 +3,7 @@ its outcome on the candidate's side, the trail of every step, and a late save af
 
 from datetime import timedelta
 
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -127,3 +128,33 @@ def test_a_reviewer_whose_claim_ran_out_is_told_another_reviewer_graded_it(page,
     expect(page.get_by_text("already graded by another reviewer")).to_be_visible()
     shot(page, "reviews-late-save")
     other.context.close()
+
+
+def test_a_reviewer_sees_a_choice_or_numeric_answer_as_the_candidate_saw_it(page, live_server):
+    ada = make_user("ada")
+    make_user("rosa", Role.REVIEWER)
+    choice = answer(ada, "l1-zeroes-weights", right=False)
+    numeric = answer(ada, "precision-from-confusion-matrix", right=False)
+    options = choice.version.spec["options"]
+    chosen = next(o for o in options if o["key"] == choice.answer)
+    right = next(o for o in options if o["correct"])
+
+    log_in(page, live_server, "rosa")
+    page.goto(live_server.url + reverse("grade-override", args=["answer", choice.pk]))
+    expect(page.locator("li.chosen")).to_contain_text(f"{chosen['text']} (chosen)")
+    expect(page.locator("li.correct")).to_contain_text(f"{right['text']} ✓ correct")
+    expect(page.get_by_text("ada")).to_have_count(0)  # still blind
+    shot(page, "reviews-override-choice")
+
+    page.goto(live_server.url + reverse("grade-override", args=["answer", numeric.pk]))
+    prompt = page.locator("article.prompt")
+    for value in numeric.variant.values():
+        expect(prompt).to_contain_text(str(value))
+    expect(prompt).not_to_contain_text("{{")
+    expect(page.get_by_text("the expected answer for these numbers is")).to_be_visible()
+    shot(page, "reviews-override-numeric")
+    page.set_viewport_size({"width": 390, "height": 844})
+    wide = page.evaluate("""[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)
+                            .map(e => e.tagName + '.' + e.className + ':' + e.textContent.slice(0, 40)).slice(0, 8)""")
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0, wide
+    shot(page, "reviews-override-numeric-390")
