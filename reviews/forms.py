@@ -25,6 +25,8 @@ class RubricGradeForm(forms.Form):
                                 "min_value": "Points cannot be negative."},
             )
             self.fields[f"comment_{i}"] = forms.CharField(label="Comment", required=False, max_length=2000)
+        if rubric:
+            self.fields["confirm_zero"] = forms.BooleanField(label="Yes, this answer earns 0 points", required=False)
         if not rubric:
             self.fields["score"] = forms.FloatField(
                 label=f"Score (0–{max_score:g})", min_value=0, max_value=max_score,
@@ -40,7 +42,19 @@ class RubricGradeForm(forms.Form):
         data = super().clean()
         if self.needs_reply and not (data.get("overall") or "").strip():
             self.add_error("overall", "Write a reply: the candidate reads it with the outcome.")
+        if self.asks_to_confirm_zero():
+            self.add_error(None, "Nothing is ticked and no points are given, so this grade would be 0. "
+                                 "Confirm it below, or tick what the answer gets right.")
         return data
+
+    def asks_to_confirm_zero(self) -> bool:
+        """A rubric grade of nothing at all is saved only when confirmed: an untouched form is an easy slip."""
+        if not self.rubric or not hasattr(self, "cleaned_data") or self.cleaned_data.get("confirm_zero"):
+            return False
+        if any(f"awarded_{i}" in self.errors for i in range(len(self.rubric))):
+            return False  # a figure was given, only a wrong one: its own error says so
+        d = self.cleaned_data
+        return not any(d.get(f"tick_{i}") or d.get(f"awarded_{i}") for i in range(len(self.rubric)))
 
     def marks(self) -> list[dict]:
         d = self.cleaned_data

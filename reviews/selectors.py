@@ -179,6 +179,14 @@ def notification_list(*, user: User) -> QuerySet[Notification]:
     return Notification.objects.filter(user=user)
 
 
+def notification_get(*, user: User, notification_id: int) -> Notification:
+    """One of the user's own notifications; 404 for anyone else's."""
+    notification = Notification.objects.filter(user=user, pk=notification_id).first()
+    if notification is None:
+        raise Http404("No such notification.")
+    return notification
+
+
 def unread_count(*, user: User) -> int:
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
 

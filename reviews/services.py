@@ -458,9 +458,13 @@ def notification_send(*, user: User, text: str, url: str = "") -> Notification:
     return note
 
 
-def notifications_mark_read(*, user: User) -> int:
-    """Mark all of the user's notifications read (they opened the list)."""
-    return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+def notifications_mark_read(*, user: User, notification_id: int | None = None) -> int:
+    """Mark the user's notifications read: all of them (they asked), or the one they opened. Returns how many
+    were unread. Someone else's notification is never touched."""
+    unread = Notification.objects.filter(user=user, read_at__isnull=True)
+    if notification_id is not None:
+        unread = unread.filter(pk=notification_id)
+    return unread.update(read_at=timezone.now())
 
 
 def free_text_queued(*, attempt: Attempt) -> ReviewItem:

@@ -12,4 +12,6 @@ urlpatterns = [
     path("reviewer/<str:kind>/<int:pk>/trail/", views.grade_trail, name="grade-trail"),
     path("appeals/<str:kind>/<int:pk>/", views.appeal_create, name="appeal-create"),
     path("notifications/", views.notifications, name="notifications"),
+    path("notifications/read/", views.notifications_read, name="notifications-read"),
+    path("notifications/<int:pk>/", views.notification_open, name="notification-open"),
 ]

@@ -206,7 +206,23 @@ def appeal_create(request, kind, pk):
 
 @login_required
 def notifications(request):
+    # Reading the list changes nothing (a GET; and page 2 is not read because page 1 was): a notification is
+    # read when it is opened, or when the user marks them all read.
     page = Paginator(selectors.notification_list(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    unread_ids = {n.pk for n in page if n.read_at is None}
-    services.notifications_mark_read(user=request.user)
-    return render(request, "reviews/notifications.html", {"page": page, "unread_ids": unread_ids})
+    return render(request, "reviews/notifications.html", {"page": page})
+
+
+@login_required
+def notification_open(request, pk):
+    notification = selectors.notification_get(user=request.user, notification_id=pk)
+    services.notifications_mark_read(user=request.user, notification_id=notification.pk)
+    return redirect(notification.url or "notifications")
+
+
+@login_required
+@require_POST
+def notifications_read(request):
+    count = services.notifications_mark_read(user=request.user)
+    messages.success(request, f"Marked {count} notification{'' if count == 1 else 's'} read." if count else
+                     "Nothing was unread.")
+    return redirect("notifications")

@@ -73,6 +73,7 @@ def test_a_reviewer_clears_the_queue_and_the_candidate_appeals(page, live_server
     cpage.get_by_role("link", name="Notifications").click()
     cpage.get_by_role("link", name="A reviewer graded your answer").click()
     expect(cpage.get_by_role("heading", name="Graded by a reviewer")).to_be_visible()
+    expect(cpage.locator(".unread-count")).to_have_text("1")  # the one opened is read, the other is not
     expect(cpage.get_by_text("Clearly stated.")).to_be_visible()
     expect(cpage.get_by_text("rosa")).to_have_count(0)
     shot(cpage, "reviews-candidate-sees-grade")
@@ -120,8 +121,12 @@ def test_a_reviewer_whose_claim_ran_out_is_told_another_reviewer_graded_it(page,
     log_in(other, live_server, "otto")
     other.get_by_role("button", name="Grade next").click()
     other.get_by_label("Overall comment (shown to the candidate)").fill("Otto's grade")
+    other.get_by_role("button", name="Save grade").click()  # nothing ticked: a 0 is confirmed first
+    expect(other.get_by_text("this grade would be 0")).to_be_visible()
+    expect(other.get_by_label("Overall comment (shown to the candidate)")).to_have_value("Otto's grade")
+    other.get_by_role("checkbox", name="Yes, this answer earns 0 points").check()
     other.get_by_role("button", name="Save grade").click()
-    expect(other.get_by_text("Saved:")).to_be_visible()
+    expect(other.get_by_text("Saved: 0 /")).to_be_visible()
 
     page.get_by_label("Overall comment (shown to the candidate)").fill("Rosa's late grade")
     page.get_by_role("button", name="Save grade").click()

@@ -69,6 +69,32 @@ def test_saving_a_rubric_grade_and_a_bad_score_keeps_the_input(reviewer_client, 
     assert attempt.score == rubric[0]["points"]
 
 
+def test_a_grade_of_nothing_ticked_asks_for_confirmation_and_quarter_points_are_taken(reviewer_client, candidate):
+    attempt = helpers.free_text(candidate, FREE)
+    url = _claim(reviewer_client, attempt)
+    page = reviewer_client.get(url).content.decode()
+    assert 'step="any"' in page and "earns 0 points" not in page  # (the browser would refuse 0.25 with a step of 0.5)
+    response = reviewer_client.post(url, {"overall": "Kept", "comment_0": "kept too", "save": ""})
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "this grade would be 0" in text and "Yes, this answer earns 0 points" in text
+    assert "Kept" in text and "kept too" in text
+    assert not GradeRecord.objects.filter(attempt=attempt).exists()
+    response = reviewer_client.post(url, {"overall": "Kept", "confirm_zero": "on", "save": ""})
+    assert response.status_code == 302
+    attempt.refresh_from_db()
+    assert attempt.score == 0
+
+
+def test_a_fraction_of_a_criterion_is_saved(reviewer_client, candidate):
+    attempt = helpers.free_text(candidate, FREE)
+    url = _claim(reviewer_client, attempt)
+    response = reviewer_client.post(url, {"awarded_0": "0.25", "overall": "Partly", "save": ""})
+    assert response.status_code == 302
+    attempt.refresh_from_db()
+    assert attempt.score == 0.25
+
+
 def test_a_late_save_says_another_reviewer_graded_it(client, reviewer, second_reviewer, candidate):
     attempt = helpers.free_text(candidate, FREE)
     client.force_login(reviewer)
@@ -194,8 +220,30 @@ def test_a_candidate_appeals_once_and_sees_the_outcome(client, candidate, review
     page = client.get(reverse("attempt-detail", args=[attempt.pk])).content.decode()
     assert "Grade changed" in page and "Agreed, B also holds." in page
     notes = client.get(reverse("notifications")).content.decode()
-    assert "changed your grade" in notes
-    assert Notification.objects.filter(user=candidate, read_at__isnull=True).count() == 0
+    assert "changed your grade" in notes and "New:" in notes
+    note = Notification.objects.get(user=candidate)
+    assert note.read_at is None  # looking at the list reads nothing
+    opened = client.get(reverse("notification-open", args=[note.pk]))
+    assert opened.status_code == 302 and opened["Location"] == reverse("attempt-detail", args=[attempt.pk])
+    note.refresh_from_db()
+    assert note.read_at is not None and "New:" not in client.get(reverse("notifications")).content.decode()
+
+
+def test_notifications_are_marked_read_by_asking_and_only_ones_own(client, candidate, other_candidate):
+    from reviews.services import notification_send
+
+    mine = [notification_send(user=candidate, text=f"Note {i}") for i in range(25)]
+    theirs = notification_send(user=other_candidate, text="Theirs", url="/roadmap/")
+    client.force_login(candidate)
+    first = client.get(reverse("notifications")).content.decode()
+    assert first.count("New:") == 20 and "Mark all read" in first and "Theirs" not in first
+    assert client.get(reverse("notification-open", args=[theirs.pk])).status_code == 404
+    assert client.get(reverse("notifications-read")).status_code == 405  # a GET changes nothing
+    response = client.post(reverse("notifications-read"), follow=True)
+    assert "Marked 25 notifications read." in response.content.decode()
+    assert not Notification.objects.filter(pk__in=[n.pk for n in mine], read_at__isnull=True).exists()
+    theirs.refresh_from_db()
+    assert theirs.read_at is None
 
 
 def test_nobody_appeals_another_candidates_work(client, candidate, other_candidate):
