@@ -43,17 +43,14 @@ def _variant_function(source: str, name: str):
 
 def variant_for_seed(source: str, seed: int) -> tuple[dict, float]:
     """The parameters and the exact answer of the variant drawn with `seed`."""
-    parameters, answer = _variant_function(source, "parameters"), _variant_function(source, "answer")
+    parameters = _variant_function(source, "parameters")
     try:
         params = parameters(random.Random(seed))
-        if not isinstance(params, dict) or not all(isinstance(k, str) for k in params):
-            raise VariantError("parameters(rng) must return a dict with text keys")
-        value = float(answer(**params))
-    except VariantError:
-        raise
     except Exception as exc:  # noqa: BLE001
-        raise VariantError(f"seed {seed}: {type(exc).__name__}: {exc}") from exc
-    return params, value
+        raise VariantError(f"seed {seed}: parameters(rng) fails: {type(exc).__name__}: {exc}") from exc
+    if not isinstance(params, dict) or not all(isinstance(k, str) for k in params):
+        raise VariantError(f"seed {seed}: parameters(rng) must return a dict with text keys")
+    return params, variant_answer(source, params)
 
 
 def variant_answer(source: str, params: dict) -> float:
