@@ -7,8 +7,11 @@ class AnswerForm(forms.Form):
     """The answer field for a question version, by its type. Grading rules live in the services."""
 
     def __init__(self, version: QuestionVersion, *args, options: list[dict] = (), **kwargs):
+        """`options`: the candidate's own (variants.options_for), whose tokens the form sends instead of keys."""
         super().__init__(*args, **kwargs)
-        choices = [(o["key"], o["text"]) for o in options or version.spec.get("options", [])]
+        options = options or version.spec.get("options", [])
+        self.key_of = {o.get("token", o["key"]): o["key"] for o in options}
+        choices = [(o.get("token", o["key"]), o["text"]) for o in options]
         if version.type == QuestionType.SINGLE_CHOICE:
             self.fields["answer"] = forms.ChoiceField(
                 label="Choose one",
@@ -35,3 +38,12 @@ class AnswerForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 10}),
                 error_messages={"required": "Write your answer before submitting."},
             )
+
+    def clean_answer(self):
+        """A choice answer as the bank's option keys (the form sent the candidate's own tokens)."""
+        answer = self.cleaned_data["answer"]
+        if isinstance(self.fields["answer"], forms.MultipleChoiceField):
+            return [self.key_of[token] for token in answer]
+        if isinstance(self.fields["answer"], forms.ChoiceField):
+            return self.key_of[answer]
+        return answer

@@ -30,8 +30,17 @@ def variant_seed(candidate_id: int, question_slug: str) -> int:
     Keyed with the installation's grading seed: reviewers see a candidate's numbers while grading blind, and
     with the bank's variant.py public, an unkeyed seed would let them find which candidate id draws those numbers.
     """
-    message = f"variant:{question_slug}:{candidate_id}".encode()
-    return int(hmac.new(settings.GRADING_SEED.encode(), message, hashlib.sha256).hexdigest()[:16], 16)
+    return int(_keyed(f"variant:{question_slug}:{candidate_id}")[:16], 16)
+
+
+def option_token(candidate_id: int, question_slug: str, key: str) -> str:
+    """What a candidate's answer form sends for an option: their own and opaque. The bank's option keys follow
+    the bank's order, where the right options come first, so a form that sent them would give the answer away."""
+    return _keyed(f"option:{question_slug}:{candidate_id}:{key}")[:12]
+
+
+def _keyed(message: str) -> str:
+    return hmac.new(settings.GRADING_SEED.encode(), message.encode(), hashlib.sha256).hexdigest()
 
 
 def _variant_function(source: str, name: str):
@@ -89,8 +98,9 @@ def numeric_variant(spec: dict, *, candidate_id: int, question_slug: str) -> tup
 
 
 def options_for(spec: dict, *, candidate_id: int, question_slug: str) -> list[dict]:
-    """The options in the candidate's own order, so the right answer is not always in the same place."""
-    options = list(spec.get("options", []))
+    """The options in the candidate's own order, so the right answer is not always in the same place, each with
+    the `token` the candidate's form sends for it (option_token)."""
+    options = [dict(o, token=option_token(candidate_id, question_slug, o["key"])) for o in spec.get("options", [])]
     random.Random(variant_seed(candidate_id, question_slug)).shuffle(options)
     return options
 

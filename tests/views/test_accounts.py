@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import Role, User
+from questions.variants import option_token
 from accounts.selectors import totp_code
 from accounts.services import DEMO_TOTP_SECRET, profile_sharing_set
 from grader.models import Submission
@@ -103,7 +104,7 @@ def test_sign_up_mails_a_link_that_verifies_the_address(client):
 def test_an_unverified_candidate_practises_but_cannot_share(client):
     ada = make_account("ada", verified=False)
     client.force_login(ada)
-    client.post(reverse("question", args=["l1-zeroes-weights"]), {"answer": "a"})
+    client.post(reverse("question", args=["l1-zeroes-weights"]), {"answer": option_token(ada.pk, "l1-zeroes-weights", "a")})
     assert Attempt.objects.filter(candidate=ada).exists()
     client.post(reverse("code-task", args=["k-fold"]), {"code": "def k_fold_split(n): pass", "kind": "examples"})
     assert Submission.objects.filter(candidate=ada).exists()

@@ -22,7 +22,7 @@ def test_sign_up_then_answer_then_see_progress(client):
     assert ada.is_candidate and not ada.share_profile  # sharing is off by default
 
     question = Question.objects.get(slug="l1-zeroes-weights")
-    right = next(o["key"] for o in question.current_version.spec["options"] if o["correct"])
+    right = _right_token(ada, question)
     response = client.post(reverse("question", args=[question.slug]), {"answer": right}, follow=True)
     assert b"1 / 1 points" in response.content
     assert b"Explanation" in response.content  # shown after answering
@@ -70,8 +70,7 @@ def test_stage_page_filters_by_topic(candidate_client):
 
 def test_stage_page_shows_status(candidate_client, candidate):
     question = Question.objects.get(slug="l1-zeroes-weights")
-    right = next(o["key"] for o in question.current_version.spec["options"] if o["correct"])
-    candidate_client.post(reverse("question", args=[question.slug]), {"answer": right})
+    candidate_client.post(reverse("question", args=[question.slug]), {"answer": _right_token(candidate, question)})
     page = candidate_client.get(reverse("stage", args=["core-ml"])).content.decode()
     assert "Solved" in page and "Not started" in page
 
@@ -108,6 +107,29 @@ def test_invalid_option_is_refused(candidate_client):
     assert b"Select a valid choice" in response.content
 
 
+def _right_token(candidate, question):
+    right = next(o["key"] for o in question.current_version.spec["options"] if o["correct"])
+    return variants.option_token(candidate.pk, question.slug, right)
+
+
+@pytest.mark.parametrize("slug", ["l1-zeroes-weights", "vanishing-gradients-remedies"])
+def test_a_choice_form_does_not_give_the_right_option_away(candidate_client, candidate, other_candidate, slug):
+    # The bank lists the right options first (keys a, b, ...): the form sends each candidate's own tokens instead.
+    question = Question.objects.get(slug=slug)
+    options = question.current_version.spec["options"]
+    page = candidate_client.get(reverse("question", args=[slug])).content.decode()
+    values = re.findall(r'name="answer" value="([^"]*)"', page)
+    assert len(values) == len(options)
+    assert not set(values) & {o["key"] for o in options}
+    assert sorted(values) == sorted(variants.option_token(candidate.pk, slug, o["key"]) for o in options)
+    assert not set(values) & {variants.option_token(other_candidate.pk, slug, o["key"]) for o in options}
+    response = candidate_client.post(reverse("question", args=[slug]), {"answer": "a"})
+    assert b"Select a valid choice" in response.content and not Attempt.objects.exists()
+    right = [variants.option_token(candidate.pk, slug, o["key"]) for o in options if o["correct"]]
+    candidate_client.post(reverse("question", args=[slug]), {"answer": right})
+    assert Attempt.objects.get(candidate=candidate).score == question.current_version.points
+
+
 def test_numeric_page_shows_the_candidates_numbers_and_grades_them(candidate_client, candidate):
     question = Question.objects.get(slug="f1-from-confusion-matrix")
     params, expected = variants.numeric_variant(question.current_version.spec, candidate_id=candidate.pk, question_slug=question.slug)
@@ -139,7 +161,7 @@ def test_free_text_shows_the_reference_after_submitting(candidate_client):
 def test_history_lists_attempts_and_pages(candidate_client, candidate):
     question = Question.objects.get(slug="l1-zeroes-weights")
     for _ in range(25):
-        candidate_client.post(reverse("question", args=[question.slug]), {"answer": "a"})
+        candidate_client.post(reverse("question", args=[question.slug]), {"answer": _right_token(candidate, question)})
     first = candidate_client.get(reverse("history")).content.decode()
     assert "Page 1 of 2" in first
     assert candidate_client.get(reverse("history"), {"page": 2}).status_code == 200
