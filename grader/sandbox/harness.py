@@ -404,21 +404,41 @@ def _run_ml_case(build_model, case):
       (shuffled halves, single rows): "batches" holds each batch's predictions, or None if predicting it
       raised. A model that fits anything on the rows it is asked to predict answers differently.
     - "reproducible": a second model, built and trained the same way, predicts every test row: "again".
+    Each batch is predicted by its own copy of the model as fit left it: a model that learns from the first rows
+    it predicts (statistics taken at its first predict call) answers each batch from that batch, not from the
+    whole test split predicted before.
     These catch a leaky method, not a cheat: the sandbox necessarily holds the whole test split.
     """
     X_train, X_test = _ml_inputs(case["X_train"]), _ml_inputs(case["X_test"])
     y_train = _numpy().asarray(case["y_train"])
     model = build_model()
     model.fit(X_train, y_train)
-    result = {"predictions": _ml_predict(model, X_test, case.get("predict"))}
     checks = case.get("checks", [])
+    fitted = _ml_fitted_copy(model, build_model, X_train, y_train) if "batch_independence" in checks else None
+    result = {"predictions": _ml_predict(model, X_test, case.get("predict"))}
     if "batch_independence" in checks:
-        result["batches"] = [_ml_attempt(model, _ml_rows(X_test, rows), case.get("predict")) for rows in case["batches"]]
+        result["batches"] = [_ml_attempt(fitted, _ml_rows(X_test, rows), case.get("predict")) for rows in case["batches"]]
     if "reproducible" in checks:
         again = build_model()
         again.fit(X_train, y_train)
-        result["again"] = _ml_attempt(again, X_test, case.get("predict"))
+        result["again"] = _ml_attempt(lambda: again, X_test, case.get("predict"))
     return result
+
+
+def _ml_fitted_copy(model, build_model, X_train, y_train):
+    """A maker of fresh copies of the fitted `model` as it is now, before it has predicted anything: deep copies
+    of a snapshot, or, for a model that cannot be copied, a new one built and trained the same way."""
+    try:
+        snapshot = copy.deepcopy(model)
+        return lambda: copy.deepcopy(snapshot)
+    except Exception:  # noqa: BLE001 - a model holding something uncopyable is trained again instead
+
+        def trained_again():
+            again = build_model()
+            again.fit(X_train, y_train)
+            return again
+
+        return trained_again
 
 
 def _ml_inputs(value):
@@ -446,9 +466,10 @@ def _ml_predict(model, X, predict):
 
 
 def _ml_attempt(model, X, predict):
-    """Predictions for a method check, or None when the model fails on them (the check fails, not the run)."""
+    """Predictions for a method check by the model that `model()` gives, or None when that fails (the check
+    fails, not the run)."""
     try:
-        return _ml_predict(model, X, predict)
+        return _ml_predict(model(), X, predict)
     except Exception:  # noqa: BLE001 - any failure on a smaller batch fails the check
         return None
 

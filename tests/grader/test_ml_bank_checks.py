@@ -18,7 +18,7 @@ def regression_task(tmp_path):
     shutil.copy(settings.BANK_DIR / "roadmap.yaml", bank / "roadmap.yaml")
     shutil.copytree(settings.BANK_DIR / "capstone" / "regression-feature-engineering", bank / "capstone" / "regression-feature-engineering")
     folder = bank / "capstone" / "regression-feature-engineering"
-    for name in ("predicts_the_mean.py", "predicts_zero.py", "raw_linear.py"):  # one wrong solution is enough here
+    for name in ("predicts_the_mean.py", "predicts_zero.py", "raw_linear.py", "scales_on_the_first_batch.py"):  # one wrong solution is enough here
         (folder / "wrong" / name).unlink()
     return folder
 

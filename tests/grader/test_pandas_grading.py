@@ -93,6 +93,37 @@ def test_a_leak_that_the_metric_cannot_see_loses_the_method_points():
     assert "Learn every statistic in fit(), from the training rows." in result.feedback["message"]
 
 
+def test_a_model_that_takes_its_statistics_from_the_first_rows_it_predicts_loses_the_method_points():
+    # It keeps the statistics of its first batch, the whole test split: each smaller batch must meet a copy of the
+    # model as fit left it, or every batch would agree.
+    result = grade(IMPUTE_ML, wrong(IMPUTE_ML, "fills_with_the_first_batch_means.py"))
+    assert result.verdict == Verdict.WRONG_ANSWER
+    assert result.details["checks"] == {"batch_independence": False, "reproducible": True}
+
+
+def test_a_model_that_cannot_be_copied_is_trained_again_for_each_batch_and_passes():
+    code = BANK[IMPUTE_ML].spec["solution"] + """
+
+class Holder:
+    def __init__(self):
+        self.pipeline = build_pipeline()
+        self.numbers = (i for i in range(3))  # a generator: copy.deepcopy refuses it
+
+    def fit(self, X, y):
+        self.pipeline.fit(X, y)
+        return self
+
+    def predict(self, X):
+        return self.pipeline.predict(X)
+
+
+build_pipeline, build_model = build_model, Holder
+"""
+    result = grade(IMPUTE_ML, code)
+    assert result.verdict == Verdict.ACCEPTED
+    assert result.details["checks"] == {"batch_independence": True, "reproducible": True}
+
+
 def test_a_model_that_is_not_seeded_fails_the_reproducibility_check():
     result = grade(IMPUTE_ML, wrong(IMPUTE_ML, "unseeded_trees.py"))
     assert result.verdict == Verdict.WRONG_ANSWER
