@@ -40,6 +40,8 @@ ML_METRICS = {"pr_auc": "higher", "roc_auc": "higher", "rmse": "lower"}
 ML_CHECKS = ("batch_independence", "reproducible")
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")  # a figure in a prompt: 8, 0.06, 5.0
+POINTS_PARAGRAPH = re.compile(r"^Points:.*?(?=\n\s*\n|\Z)", re.MULTILINE | re.DOTALL)  # an ML task's scoring, told
 VARIANT_SEEDS = 500  # variants drawn to check a numeric question: its answer accepted, its wrong answers not
 TICK_ALL_LIMIT = 0.5  # a multiple-choice question where ticking every option scores more is refused
 
@@ -510,6 +512,12 @@ def _task_spec(meta, folder, root, bad, problems, prompt, points):
         numbers["pass_at"], numbers["baseline"]
     ):
         bad(f"for {metric}, pass_at must lie between baseline and target")
+        return None
+    scoring = POINTS_PARAGRAPH.search(prompt)
+    stated = set(NUMBER.findall(scoring.group(0))) if scoring else set()  # as written in question.yaml: 5.0, not 5
+    if unstated := [f"{k} ({v})" for k, v in numbers.items() if str(v) not in stated]:
+        bad(f"prompt.md's paragraph beginning \"Points:\" does not state {', '.join(unstated)}: candidates are told "
+            "the figures they are scored by")
         return None
     if meta.get("predict", "predict") not in ("predict", "proba"):
         bad("predict must be predict or proba")

@@ -97,3 +97,14 @@ def test_an_unknown_method_check_is_refused(regression_task):
     with pytest.raises(BankError) as info:
         load_bank(regression_task.parent.parent)
     assert "checks must map method checks (batch_independence, reproducible) to their points" in str(info.value)
+
+
+def test_a_prompt_that_does_not_state_the_figures_it_is_scored_by_is_refused(regression_task):
+    prompt = regression_task / "prompt.md"
+    prompt.write_text(prompt.read_text().replace("0 at the RMSE of predicting the mean (5.0)", "0 at the RMSE of predicting the mean (5.5)"))
+    with pytest.raises(BankError) as info:
+        load_bank(regression_task.parent.parent)
+    assert info.value.problems == [
+        "bank/capstone/regression-feature-engineering/question.yaml: prompt.md's paragraph beginning \"Points:\" does "
+        "not state baseline (5.0): candidates are told the figures they are scored by"
+    ]
