@@ -55,4 +55,8 @@ def check(case, expected, got):
         start += size
     if n >= 20 and all(sorted(test) == block for (_, test), block in zip(first, unshuffled)):
         return "with shuffle=True the folds must not be the unshuffled blocks"
+    # Shuffled samples almost never leave a test fold of 8 or more as a run of consecutive indices (about one
+    # chance in a million at n = 40): one that does shuffled the folds' order, or reversed, not the samples.
+    if any(len(test) >= 8 and sorted(test) == list(range(min(test), min(test) + len(test))) for _, test in first):
+        return "with shuffle=True the samples must be shuffled: a test fold is a run of consecutive indices"
     return None

@@ -35,6 +35,10 @@ def hidden(rng):
         _case("large scores", [[-100.0, -100.0, -100.0, -100.0]], [[100.0, 100.0, 100.0, 100.0], [101.0, 100.0, 100.0, 99.5]],
               [[1.0], [3.0]]),
         _case("large scores", big_q, big_k, [[1.0, 0.0], [0.0, 1.0], [0.5, 0.5]], [[True, False, True], [False, True, True]]),
+        # Scores far below any finite stand-in for -inf: a masked key given -10000 would outweigh the allowed one.
+        _case("large scores", [[1.0]], [[-20000.0], [5.0]], [[1.0, 0.0], [0.0, 1.0]], [[True, False]]),
+        _case("large scores", [[100.0, 50.0]], [[-120.0, -60.0], [0.5, 0.5], [-110.0, -70.0]], [[1.0], [2.0], [3.0]],
+              [[True, False, True]]),
         _case("masks", q3, k3, v3, [[False, True, False], [True, True, False]]),
         _case("masks", [[1.0, 0.5], [0.2, -0.3], [2.0, 1.0], [0.0, 1.0]],
               [[1.0, 0.5], [0.2, -0.3], [2.0, 1.0], [0.0, 1.0]], [[1.0], [2.0], [3.0], [4.0]], _causal(4)),
