@@ -389,9 +389,22 @@ def _shown_cell(v) -> str:
 
 
 def shown_value(value):
-    """A value as an example case shows it: frames and Series as tables, anything else unchanged."""
+    """A value as an example case shows it: frames and Series as tables, a value holding NaN or an infinity as
+    the text the page would show for it (JSON, and so the stored verdict, has no NaN), anything else unchanged."""
     if is_pandas(value):
         return table_text(value)
     if type(value) is list and holds_pandas(value):
         return "\n\n".join(f"[{i}]:\n{shown_value(v) if holds_pandas(v) else _cell_text(v)}" for i, v in enumerate(value))
+    if not _all_finite(value):
+        return str(value)
     return value
+
+
+def _all_finite(value) -> bool:
+    if type(value) is float:
+        return math.isfinite(value)
+    if type(value) is list:
+        return all(_all_finite(v) for v in value)
+    if type(value) is dict:
+        return all(_all_finite(v) for v in value.values())
+    return True

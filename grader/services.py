@@ -11,6 +11,7 @@ is no longer in the broker (or its worker's lease ran out): a backlog causes no 
 from __future__ import annotations
 
 import logging
+import math
 import os
 import re
 import socket
@@ -295,7 +296,8 @@ UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def storable(value):
-    """`value` (a judgement's feedback or details) with every UNSTORABLE character replaced, in keys and text.
+    """`value` (a judgement's feedback or details) with every UNSTORABLE character replaced, in keys and text,
+    and NaN and the infinities as text.
 
     The code under test controls text that lands here (what it printed, its exception messages, the text it
     returned): left in, the verdict could not be saved on PostgreSQL, the run was retried as our fault and ended
@@ -303,6 +305,8 @@ def storable(value):
     """
     if type(value) is str:
         return UNSTORABLE.sub("\ufffd", value)
+    if type(value) is float and not math.isfinite(value):
+        return str(value)  # JSON has no NaN or infinity: 'nan', 'inf', '-inf'
     if type(value) is list:
         return [storable(v) for v in value]
     if type(value) is dict:

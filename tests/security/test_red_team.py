@@ -84,6 +84,29 @@ def test_nul_and_lone_surrogates_in_what_the_code_prints_or_returns_are_graded_n
     assert submission.verdict in (Verdict.WRONG_ANSWER, Verdict.RUNTIME_ERROR) and submission.passed < submission.total
 
 
+NOT_A_NUMBER = """
+def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
+    return [float("nan"), float("inf"), float("-inf")][len(y_true) % 3] if len(y_true) % 2 else float("inf")
+"""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", [SubmissionKind.EXAMPLES, SubmissionKind.SUBMIT])
+def test_nan_and_infinities_returned_are_graded_and_shown_not_a_grader_error(
+        kind, candidate, eager_celery, django_capture_on_commit_callbacks):
+    # JSON has no NaN or infinity, and neither SQLite's JSON check nor PostgreSQL's jsonb takes Python's: an example
+    # run whose code returned one could not be saved, was retried as our fault for a minute and ended as
+    # grader_error, hiding the very bug (an overflow) that tasks such as stable-logsumexp are there to show.
+    question = Question.objects.get(slug="f1-score")
+    with django_capture_on_commit_callbacks(execute=True):
+        submission = services.submit(candidate=candidate, question=question, code=NOT_A_NUMBER, kind=kind)
+    submission.refresh_from_db()
+    assert submission.status == SubmissionStatus.GRADED and submission.verdict == Verdict.WRONG_ANSWER
+    if kind == SubmissionKind.EXAMPLES:
+        shown = {example["got"] for example in submission.feedback["examples"]}
+        assert shown and shown <= {"nan", "inf", "-inf"}
+
+
 @pytest.mark.django_db
 def test_code_with_a_nul_character_or_a_lone_surrogate_is_refused_with_a_message(candidate):
     # The form refuses U+0000; the service, which every caller goes through, must refuse both: the database cannot
