@@ -11,6 +11,9 @@ def hidden(rng):
         {"category": "with replacement", "args": [200, 5], "kwargs": {"random_state": 3}},
         {"category": "with replacement", "args": [1000, 3], "kwargs": {"random_state": 11}},
         {"category": "reproducible", "args": [50, 4], "kwargs": {"random_state": 42}, "calls": 2},
+        {"category": "reproducible", "args": [40, 3], "kwargs": {"random_state": 0}, "calls": 2},  # 0 is a seed too
+        {"category": "uniform", "args": [10, 3000], "kwargs": {"random_state": 4}},
+        {"category": "uniform", "args": [7, 4000]},
         {"category": "basic", "args": [4, 1], "kwargs": {"random_state": 5}},
         {"category": "every index can be drawn", "args": [2, 40], "kwargs": {"random_state": 2}},
         {"category": "every index can be drawn", "args": [7, 50], "kwargs": {"random_state": 8}},

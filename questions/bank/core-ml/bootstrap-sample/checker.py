@@ -22,6 +22,15 @@ def check(case, expected, got):
         distinct = sum(len(set(s)) for s in first) / (n * b)
         if not 0.55 <= distinct <= 0.71:  # about 1 - 1/e = 0.632 of the rows appear in a bootstrap sample
             return "samples must be drawn uniformly with replacement (about 63% distinct rows)"
+    if n <= 50 and n * b >= 20_000:
+        # Each index's share of the draws, against 1/n: 15% off is more than ten standard deviations at 20,000
+        # draws of n = 10, so only a biased draw (rounding a uniform number, favouring some rows) lands there.
+        counts = [0] * n
+        for sample in first:
+            for i in sample:
+                counts[i] += 1
+        if any(abs(count / (n * b) - 1 / n) > 0.15 / n for count in counts):
+            return "indices must be drawn uniformly: some indices are drawn far more often than others"
     if n >= 30 and b > 1 and len({tuple(s) for s in first}) < b:
         return "the bootstrap samples of one call must differ"
     return None
