@@ -62,7 +62,20 @@ def review_items_available(*, reviewer: User, now=None) -> QuerySet[ReviewItem]:
     qs = qs.exclude(excluded_reviewer=reviewer)
     if not is_lead_reviewer(user=reviewer):
         qs = qs.exclude(kind=ReviewKind.LEAD)
+    else:  # a disagreement is settled by a third reviewer, not one of the two who disagreed
+        qs = qs.exclude(kind=ReviewKind.LEAD, attempt_id__in=_answers_graded_by(reviewer))
     return qs
+
+
+def _answers_graded_by(reviewer: User) -> QuerySet:
+    """Ids of the answers this reviewer gave a first or second grade (never NULL: NOT IN over a NULL is empty)."""
+    return GradeRecord.objects.filter(grader=reviewer, source__in=[GradeSource.REVIEWER, GradeSource.SECOND],
+                                      attempt_id__isnull=False).values("attempt_id")
+
+
+def took_part_in_disagreement(*, reviewer: User, item: ReviewItem) -> bool:
+    """True when the reviewer gave one of the two grades that a lead review settles."""
+    return item.attempt_id is not None and _answers_graded_by(reviewer).filter(attempt_id=item.attempt_id).exists()
 
 
 @dataclass

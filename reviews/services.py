@@ -249,6 +249,8 @@ def _check_may_grade(item: ReviewItem, reviewer: User) -> None:
         raise PermissionDenied("A second grade must come from a different reviewer.")
     if item.kind == ReviewKind.LEAD and not selectors.is_lead_reviewer(user=reviewer):
         raise PermissionDenied("Only lead reviewers settle disagreements.")
+    if item.kind == ReviewKind.LEAD and selectors.took_part_in_disagreement(reviewer=reviewer, item=item):
+        raise PermissionDenied("A disagreement is settled by a third reviewer: you gave one of its two grades.")
 
 
 def rubric_score(*, rubric: list[dict], marks: list[dict]) -> tuple[float, list[dict]]:

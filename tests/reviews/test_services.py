@@ -8,11 +8,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.models import Role
 from profiles.models import BestResult
 from questions.models import AttemptStatus
 from reviews import selectors, services
 from reviews.models import Appeal, AppealStatus, GradeRecord, GradeSource, Notification, ReviewItem, ReviewKind
 from tests.profiles import helpers
+from tests.conftest import make_account
 
 pytestmark = pytest.mark.django_db
 FREE = "test-set-after-tuning"  # a free-text question of the bank
@@ -186,6 +188,27 @@ def test_a_second_grade_is_blind_recorded_apart_and_a_disagreement_goes_to_a_lea
     figures = selectors.dashboard()
     ((_, agr),) = figures.questions
     assert agr.pairs == 1 and agr.exact == 0 and agr.kappa is not None
+
+
+def test_a_lead_who_gave_one_of_the_two_grades_does_not_settle_the_disagreement(
+    settings, candidate, reviewer, lead_reviewer, second_reviewer
+):
+    settings.REVIEW_SECOND_GRADE_SHARE = 1.0
+    settings.REVIEW_DISAGREEMENT_POINTS = 1
+    for first_grader, second_grader in ((reviewer, lead_reviewer), (lead_reviewer, reviewer)):
+        attempt = helpers.free_text(candidate, FREE)
+        grade_next(first_grader, attempt, score=attempt.max_score)
+        grade_next(second_grader, attempt, score=0)
+        lead_item = ReviewItem.objects.get(attempt=attempt, kind=ReviewKind.LEAD)
+        assert services.review_next_claim(reviewer=lead_reviewer, question=attempt.question) is None
+        lead_item.claimed_by, lead_item.claim_expires_at = lead_reviewer, timezone.now() + timedelta(minutes=5)
+        lead_item.save()  # even holding it (taken by id), the lead cannot save a grade
+        with pytest.raises(PermissionDenied, match="third reviewer"):
+            services.review_grade_save(reviewer=lead_reviewer, item_id=lead_item.pk, score=0, overall="mine wins")
+        ReviewItem.objects.filter(pk=lead_item.pk).update(claimed_by=None, claim_expires_at=None)
+    third = make_account("lead3", Role.REVIEWER)
+    third.groups.add(lead_reviewer.groups.get())
+    assert services.review_next_claim(reviewer=third, question=attempt.question) is not None
 
 
 def test_close_grades_need_no_lead(settings, candidate, reviewer, second_reviewer):
