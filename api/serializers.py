@@ -231,6 +231,18 @@ class ApplicationFilterSerializer(serializers.Serializer):
 class WebhookEndpointSerializer(serializers.ModelSerializer):
     events = serializers.ListField(child=serializers.ChoiceField(choices=WebhookEvent.choices), allow_empty=False)
     url = serializers.URLField(max_length=500)
+    secret = serializers.CharField(
+        read_only=True, required=False,
+        help_text="The signing secret (whsec_…); only in answers to a token that may write: whoever holds it can sign "
+                  "events that your receiver will believe.",
+    )
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if request is None or not getattr(request.auth, "can_write", False):
+            data.pop("secret", None)
+        return data
 
     class Meta:
         model = WebhookEndpoint

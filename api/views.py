@@ -191,7 +191,7 @@ class WebhookEndpointViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, mix
     @action(detail=True, methods=["post"])
     def enable(self, request, pk=None):
         endpoint = services.webhook_endpoint_enable(endpoint=self.get_object())
-        return Response(WebhookEndpointSerializer(endpoint).data)
+        return Response(self.get_serializer(endpoint).data)
 
     @extend_schema(summary="The endpoint's delivery log, newest first", responses=WebhookDeliverySerializer(many=True))
     @action(detail=True, methods=["get"])

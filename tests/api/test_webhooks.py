@@ -270,6 +270,22 @@ def test_registering_a_private_url_is_refused_with_a_message(client, recruiter, 
     assert response.status_code == 400 and "public addresses only" in response.json()["url"][0]
 
 
+def test_only_a_token_that_may_write_reads_an_endpoints_signing_secret(org_a, recruiter, public_dns):
+    # Whoever holds the secret can sign events the receiver believes: a read-only token (for a spreadsheet
+    # script) must not hand it out.
+    writer, reader = token_client(org_a, recruiter), token_client(org_a, recruiter, scope="read")
+    created = writer.post("/api/v1/webhooks/", {"url": "https://hooks.example.com/in", "events": ["application.created"]},
+                          format="json")
+    assert created.status_code == 201 and created.json()["secret"].startswith("whsec_")
+    endpoint = created.json()["id"]
+    for url in ("/api/v1/webhooks/", f"/api/v1/webhooks/{endpoint}/"):
+        body = reader.get(url).json()
+        shown = body["results"][0] if "results" in body else body
+        assert shown["id"] == endpoint and "secret" not in shown
+        assert "whsec_" not in json.dumps(body)
+    assert writer.get(f"/api/v1/webhooks/{endpoint}/").json()["secret"] == created.json()["secret"]
+
+
 def test_a_url_that_turns_private_later_is_not_called(org_a, recruiter, settings):
     settings.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = True
     with Receiver([200]) as receiver:
