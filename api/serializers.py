@@ -220,7 +220,7 @@ class ApplicationStatusSerializer(serializers.Serializer):
 
 
 class ApplicationFilterSerializer(serializers.Serializer):
-    listing = serializers.IntegerField(required=False, min_value=1)
+    listing = serializers.IntegerField(required=False, min_value=1, max_value=2**63 - 1)  # (past it, the database errs)
     status = serializers.ChoiceField(choices=ApplicationStatus.choices, required=False)
 
 
