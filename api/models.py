@@ -46,6 +46,17 @@ class ApiToken(models.Model):
         return self.revoked_at is None and self.expires_at > (now or timezone.now())
 
 
+class ApiTokenUsage(models.Model):
+    """How many requests a token made in one window of the rate limit (api.services.api_request_count)."""
+
+    token = models.ForeignKey(ApiToken, on_delete=models.CASCADE, related_name="+")
+    window_index = models.BigIntegerField(help_text="Which window: whole windows since the epoch.")
+    requests = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["token", "window_index"], name="api_token_usage_one_row_per_window")]
+
+
 class WebhookEvent(models.TextChoices):
     APPLICATION_CREATED = "application.created", "A candidate applied to a listing"
     APPLICATION_WITHDRAWN = "application.withdrawn", "A candidate withdrew an application"

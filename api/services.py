@@ -6,19 +6,20 @@ import hashlib
 import json
 import logging
 import secrets
+import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from accounts.models import User
 from api import webhooks
-from api.models import ApiToken, DeliveryState, TokenScope, WebhookDelivery, WebhookEndpoint, WebhookEvent
+from api.models import ApiToken, ApiTokenUsage, DeliveryState, TokenScope, WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,29 @@ def api_token_used(*, token: ApiToken) -> None:
     if token.last_used_at is None or now - token.last_used_at >= TOKEN_LAST_USED_RESOLUTION:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now
+
+
+def api_request_count(*, token: ApiToken, period_seconds: int, now: float | None = None) -> tuple[int, float]:
+    """Count one request of the token in the rate limit's current window (fixed windows of `period_seconds`).
+    Returns how many it has made in this window, this one included, and the seconds until the window ends.
+
+    One atomic statement (an upsert that returns the count, the same SQL on PostgreSQL and SQLite): requests sent
+    in parallel each get their own count, so no more than the limit pass. (DRF's throttle read the history from
+    the cache and wrote it back: parallel requests overwrote each other's, and 900 passed a limit of 600.)
+    """
+    now = time.time() if now is None else now
+    window = int(now // period_seconds)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {ApiTokenUsage._meta.db_table} (token_id, window_index, requests) VALUES (%s, %s, 1) "
+            f"ON CONFLICT (token_id, window_index) DO UPDATE SET requests = {ApiTokenUsage._meta.db_table}.requests + 1 "
+            "RETURNING requests",
+            [token.pk, window],
+        )
+        (count,) = cursor.fetchone()
+    if count == 1:  # a new window: the token's earlier ones are done with
+        ApiTokenUsage.objects.filter(token=token, window_index__lt=window).delete()
+    return count, (window + 1) * period_seconds - now
 
 
 # The demo recruiter's token (`load_demo`, for `make run`): published like the demo password, for local demos only.

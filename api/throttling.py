@@ -1,18 +1,23 @@
 """Requests per API token (settings.API_TOKEN_RATE); over it, 429 with Retry-After (DRF adds the header)."""
 
 from django.conf import settings
-from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 
+from api import services
 from api.models import ApiToken
 
 
-class ApiTokenRateThrottle(SimpleRateThrottle):
-    scope = "api_token"
+class ApiTokenRateThrottle(BaseThrottle):
+    """Fixed windows of the rate's period, counted in the database (api.services.api_request_count): exact under
+    parallel requests, and Retry-After is when the window ends, when the token may send again."""
 
-    def get_rate(self):
-        return settings.API_TOKEN_RATE  # read per request, so a deployment (or a test) sets it without a restart
-
-    def get_cache_key(self, request, view):
+    def allow_request(self, request, view):
         if not isinstance(request.auth, ApiToken):
-            return None  # no token, no request to count: authentication failed already
-        return self.cache_format % {"scope": self.scope, "ident": request.auth.pk}
+            return True  # no token, no request to count: authentication failed already
+        # Read per request, so a deployment (or a test) sets it without a restart.
+        limit, period = SimpleRateThrottle.parse_rate(None, settings.API_TOKEN_RATE)
+        count, self.seconds_left = services.api_request_count(token=request.auth, period_seconds=period)
+        return count <= limit
+
+    def wait(self):
+        return max(1.0, self.seconds_left)
