@@ -52,7 +52,13 @@ class ListingForm(forms.ModelForm):
             self.initial["valid_through"] = timezone.localtime(self.instance.valid_through).date()
 
     def clean_valid_through(self):
-        return closing_time(self.cleaned_data["valid_through"])
+        day = self.cleaned_data["valid_through"]
+        stored = self.instance.valid_through if self.instance.pk else None
+        if stored is not None and day == timezone.localtime(stored).date():
+            # The day shown, unchanged: keep the stored time (the API may have set 10:00), and a closing date that
+            # has passed does not stop the rest of the listing from being edited.
+            return stored
+        return closing_time(day)
 
     def clean(self):
         """The service's checks (listing_check), so the form shows them by field and the model's constraints

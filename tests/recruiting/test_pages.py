@@ -155,6 +155,30 @@ def test_a_recruiter_creates_edits_publishes_closes_and_reopens_in_the_web_ui(cl
     assert "NLP intern (summer)" in home and "Published" in home
 
 
+def test_editing_a_listing_keeps_its_closing_time_and_a_listing_past_its_date_stays_editable(client, recruiter):
+    # The form shows a day; saving that day again moved a closing time set through the API (10:00) to the end of
+    # the day, and a listing whose date had passed could not be saved at all ("must be in the future").
+    client.force_login(recruiter)
+    ten_oclock = (timezone.now() + timedelta(days=30)).replace(hour=10, minute=0, second=0, microsecond=0)
+    listing = make_listing(recruiter, valid_through=ten_oclock)
+    edit = reverse("recruiting:listing-edit", args=[listing.pk])
+    form = {name: value for name, value in client.get(edit).context["form"].initial.items() if value is not None}
+    form.update(title="Renamed", workplace_type=listing.workplace_type, employment_type=listing.employment_type,
+                valid_through=timezone.localtime(ten_oclock).date().isoformat(), stages=[], topics=[])
+    form = {k: v for k, v in form.items() if not isinstance(v, list) or v}
+    assert client.post(edit, form).status_code == 302
+    listing.refresh_from_db()
+    assert listing.title == "Renamed" and listing.valid_through == ten_oclock
+    Listing.objects.filter(pk=listing.pk).update(valid_through=timezone.now() - timedelta(days=2))
+    listing.refresh_from_db()
+    form.update(title="Renamed again", valid_through=timezone.localtime(listing.valid_through).date().isoformat())
+    assert client.post(edit, form).status_code == 302
+    listing.refresh_from_db()
+    assert listing.title == "Renamed again"
+    yesterday = (timezone.localdate() - timedelta(days=1)).isoformat()  # a new date in the past is still refused
+    assert "in the future" in client.post(edit, {**form, "valid_through": yesterday}).content.decode()
+
+
 def test_an_unverified_organisation_is_told_why_it_cannot_publish(client, unverified_recruiter):
     client.force_login(unverified_recruiter)
     draft = make_listing(unverified_recruiter, publish=False)
