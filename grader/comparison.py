@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from grader import frames
 from grader.cases import Case
+from grader.sandbox.harness import MAX_CASE_STDOUT
 from questions.trusted_code import function_from
 
 # How a case failed.
@@ -77,6 +78,8 @@ def compare_case(spec: dict, case: Case, expected, record: dict | None) -> CaseR
         return CaseResult(case, False, MISSING, detail="no result: the run stopped before this case finished",
                           expected=shown_expected)
     stdout = record.get("stdout", "")
+    if len(stdout) >= MAX_CASE_STDOUT:  # the harness keeps only this much of what a case printed
+        stdout += f"\n… (printed output is cut at {MAX_CASE_STDOUT:,} characters per case)"
     if not record["ok"]:
         error = record["error"]
         if raises and raises in error["mro"]:
@@ -86,7 +89,7 @@ def compare_case(spec: dict, case: Case, expected, record: dict | None) -> CaseR
                               expected=shown_expected)
         failure = MEMORY if error["type"] == "MemoryError" else ERROR
         return CaseResult(case, False, failure, error_type=error["type"], detail=error["traceback"], stdout=stdout,
-                          expected=shown_expected)
+                          expected=shown_expected, got=f"nothing: it raised {error['type']}")
     got = record["value"]
     if raises:
         return CaseResult(case, False, WRONG, detail=f"should raise {raises}", got=got, expected=shown_expected,

@@ -114,19 +114,21 @@ def for_cases(verdict: str, results: list[CaseResult]) -> dict:
     passed, total = sum(r.passed for r in results), len(results)
     first = next((r for r in results if not r.passed), None)
     return {
-        "message": _summary(verdict, first, passed, total),
+        "message": _summary(verdict, first, passed, total, [r.case.id for r in results if r.case.visible]),
         "examples": [_example(r) for r in results if r.case.visible],
         "categories": _categories(results),
     }
 
 
-def _summary(verdict: str, first: CaseResult | None, passed: int, total: int) -> str:
+def _summary(verdict: str, first: CaseResult | None, passed: int, total: int, example_ids: list[str]) -> str:
     if first is None:
         return f"All {total} cases passed."
     counts = f"{passed} of {total} cases passed."
     if verdict == Verdict.TIME_LIMIT:
         return f"Time limit exceeded: {passed} of {total} cases finished in time."
-    where = f"example {first.case.id}" if first.case.visible else f"a case in {first.case.category!r}"
+    # Examples by their number on the page ("Example 2 · large values"), not the case's id.
+    where = (f"example {example_ids.index(first.case.id) + 1} ({first.case.category})" if first.case.visible
+             else f"a case in {first.case.category!r}")
     if first.failure == MISSING:
         return f"Your code ended the run early, on {where}. {counts}"
     if first.failure == MEMORY:

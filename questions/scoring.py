@@ -41,10 +41,13 @@ def grade_multiple_choice(spec: dict, selected: list[str]) -> Grade:
     fraction = max(0.0, right / len(correct) - wrong / len(wrong_options))
     if right == len(correct) and wrong == 0:
         return Grade(1.0, "Correct: you found every right option and no wrong one.")
+    missed = len(correct) - right
+    left = "every correct option is ticked" if not missed else (
+        f"{missed} correct option{'' if missed == 1 else 's'} left unticked")
     return Grade(
         fraction,
         f"You ticked {right} of the {len(correct)} correct options and {wrong} of the {len(wrong_options)} "
-        f"wrong ones; {len(correct) - right} correct option(s) left unticked.",
+        f"wrong ones; {left}.",
     )
 
 
@@ -63,6 +66,8 @@ def grade_numeric(spec: dict, given: float, expected: float) -> Grade:
 def tolerance_text(spec: dict) -> str:
     """The tolerance in words, as the question page states it."""
     tolerance = spec["tolerance"]
+    if tolerance["amount"] == 0:
+        return "equal to the exact value (no tolerance)"
     if tolerance["kind"] == "absolute":
         return f"within ±{tolerance['amount']:g} of the exact value"
     return f"within {tolerance['amount'] * 100:g}% of the exact value (relative to it, not ±{tolerance['amount']:g})"

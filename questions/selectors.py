@@ -100,6 +100,9 @@ def attempt_as_answered(attempt: Attempt) -> AnsweredQuestion:
                 expected = variants.variant_answer(version.spec["variant_source"], attempt.variant)
     return AnsweredQuestion(
         prompt=variants.render_variant(version.prompt, attempt.variant),
-        options=[dict(o, chosen=o["key"] in chosen) for o in version.spec.get("options", [])],
+        # In the order the candidate saw them.
+        options=[dict(o, chosen=o["key"] in chosen)
+                 for o in variants.options_for(version.spec, candidate_id=attempt.candidate_id,
+                                               question_slug=attempt.question.slug)],
         expected=expected,
     )

@@ -25,7 +25,10 @@ def regression_task(tmp_path):
 
 def set_pass_mark(folder, pass_at, target):
     meta = yaml.safe_load((folder / "question.yaml").read_text())
-    meta.update(pass_at=pass_at, target=target)
+    prompt = (folder / "prompt.md").read_text()  # which states the figures it is scored by
+    prompt = prompt.replace(f"full marks at {meta['target']}", f"full marks at {float(target)}")
+    (folder / "prompt.md").write_text(prompt.replace(f"accepted at {meta['pass_at']}", f"accepted at {float(pass_at)}"))
+    meta.update(pass_at=float(pass_at), target=float(target))
     (folder / "question.yaml").write_text(yaml.safe_dump(meta))
 
 

@@ -85,3 +85,5 @@ def test_numeric_tolerance(spec, given, expected, ok):
 def test_tolerance_is_stated_in_words():
     assert scoring.tolerance_text(ABS) == "within ±0.01 of the exact value"
     assert scoring.tolerance_text(REL) == "within 1% of the exact value (relative to it, not ±0.01)"
+    exact = {"tolerance": {"kind": "absolute", "amount": 0}}
+    assert scoring.tolerance_text(exact) == "equal to the exact value (no tolerance)"
