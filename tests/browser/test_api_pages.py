@@ -57,6 +57,11 @@ def test_a_recruiter_makes_a_token_and_a_webhook(page, live_server, eager_celery
     shot(page, "api-webhook-log")
 
     page.goto(f"{live_server.url}/recruiter/api-tokens/")
+    page.once("dialog", lambda dialog: dialog.dismiss())  # asked first: "No" changes nothing
+    page.get_by_role("button", name="Revoke ATS sync").click()
+    expect(page.get_by_role("button", name="Revoke ATS sync")).to_be_visible()
+    assert api_get(live_server, "/api/v1/listings/", secret)[0] == 200
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Revoke ATS sync").click()
     expect(page.get_by_text("revoked: it fails from now on")).to_be_visible()
     shot(page, "api-tokens")

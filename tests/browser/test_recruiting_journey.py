@@ -88,8 +88,11 @@ def test_a_recruiter_posts_a_candidate_applies_and_the_recruiter_sees_them(page,
     # The candidate sees the new status and who looked; then withdraws, and the recruiter can no longer look.
     cpage.reload()
     expect(cpage.get_by_text("Reviewing")).to_be_visible()
+    questions = []
+    cpage.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
     cpage.get_by_role("button", name="Withdraw").click()
     expect(cpage.get_by_text("can no longer see your profile through it")).to_be_visible()
+    assert questions and "cannot apply to this listing again" in questions[0]
     page.goto(profile_url)
     expect(page.get_by_role("heading", name="Not found")).to_be_visible()
     page.goto(f"{live_server.url}/recruiter/")
