@@ -42,7 +42,8 @@ from questions.bank_format import BankError, load_bank
 from questions.models import CODE_TYPES, Question, QuestionVersion
 from questions.selectors import question_version
 from reviews.models import GradeSource
-from reviews.services import grade_record_create
+from reviews.selectors import person_grade_stands, result_url
+from reviews.services import grade_record_create, notification_send
 
 log = logging.getLogger(__name__)
 
@@ -343,6 +344,10 @@ def _record(*, submission_id: int, version: QuestionVersion, judgement: judging.
     )
     if submission.status == SubmissionStatus.GRADED and not regrade:
         return submission  # another run of the same job finished first: one grade per submission
+    # A regrade goes into the trail, but never replaces what a person decided (an override, an appeal): they
+    # graded with the task's problem in view.
+    kept = regrade and person_grade_stands(submission)
+    score_before = submission.score
     # The verdict goes into the grading trail, which copies it onto the submission and updates progress
     # (example runs never count) in this same transaction.
     submission.graded_at = timezone.now()
@@ -358,9 +363,17 @@ def _record(*, submission_id: int, version: QuestionVersion, judgement: judging.
         total=judgement.total,
         feedback=storable(judgement.feedback),
         details=storable(judgement.details),
-        reason=reason,
+        reason=f"{reason} (not applied: a person's grade stands)" if kept else reason,
+        applied=not kept,
         also_save=("graded_at", "lease_until"),
     )
+    if regrade and not kept and score_before is not None and submission.score != score_before:
+        notification_send(
+            user=submission.candidate,
+            text=f"Your grade on “{version.title}” changed from {score_before:g} to {submission.score:g} "
+                 f"when the task was graded again: {reason}.",
+            url=result_url(submission),
+        )
     return submission
 
 
@@ -410,16 +423,20 @@ def regrade(*, submission: Submission, reason: str) -> Submission:
                                 regrade=True)
 
 
-def regrade_question(*, question: Question, reason: str, progress=None) -> int:
-    """Regrade every graded submission of a question; `progress(done, total)` is called as it goes."""
+def regrade_question(*, question: Question, reason: str, progress=None) -> tuple[int, int]:
+    """Regrade every graded submission of a question; `progress(done, total)` is called as it goes. Returns how
+    many were regraded, and on how many of them a person's grade stands (the new grade is only in the trail)."""
     ids = list(
         Submission.objects.filter(question=question, status=SubmissionStatus.GRADED).order_by("pk").values_list("pk", flat=True)
     )
+    kept = 0
     for done, pk in enumerate(ids, start=1):
-        regrade(submission=Submission.objects.select_related("question__current_version").get(pk=pk), reason=reason)
+        submission = Submission.objects.select_related("question__current_version").get(pk=pk)
+        kept += person_grade_stands(submission)
+        regrade(submission=submission, reason=reason)
         if progress:
             progress(done, len(ids))
-    return len(ids)
+    return len(ids), kept
 
 
 # ------------------------------------------------------------------ the sweep

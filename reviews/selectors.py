@@ -162,6 +162,13 @@ def submission_for_reviewer(*, submission_id: int) -> Submission:
     return submission
 
 
+def person_grade_stands(target) -> bool:
+    """True when the grade in force on an answer or submission was given by a person (a reviewer, an override,
+    an appeal), not by the machine."""
+    current = target.grade_records.filter(applied=True).order_by("-created_at", "-id").values_list("source", flat=True).first()
+    return current is not None and current != GradeSource.AUTOMATIC
+
+
 def grade_trail(target) -> QuerySet[GradeRecord]:
     """Every grade of an answer or submission, oldest first, with who gave it."""
     return target.grade_records.select_related("grader", "version").order_by("created_at", "id")

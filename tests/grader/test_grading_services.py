@@ -127,6 +127,31 @@ def test_regrade_keeps_every_earlier_grade(candidate, eager_celery, django_captu
     assert all(g.verdict == Verdict.ACCEPTED for g in grades)
 
 
+def test_a_regrade_never_replaces_a_reviewers_override_and_tells_the_candidate_of_a_change(
+        candidate, reviewer, eager_celery, django_capture_on_commit_callbacks):
+    from io import StringIO
+
+    from reviews.models import Notification
+    from reviews.services import grade_override
+
+    overridden = submit_now(candidate, "k-fold", code_of("k-fold", "solution.py"), capture=django_capture_on_commit_callbacks)
+    wrong = submit_now(candidate, "k-fold", code_of("k-fold", "wrong/never_shuffles.py"), capture=django_capture_on_commit_callbacks)
+    grade_override(reviewer=reviewer, submission=overridden, score=1, reason="hard-coded folds")
+    Notification.objects.all().delete()
+    Submission.objects.filter(pk=wrong.pk).update(score=0)  # as if the old hidden cases had failed it entirely
+    out = StringIO()
+    call_command("regrade", "k-fold", reason="new hidden cases", stdout=out)
+    overridden.refresh_from_db()
+    assert overridden.score == 1  # the reviewer's grade stands
+    last = overridden.grade_records.order_by("-created_at", "-id").first()
+    assert not last.applied and last.score == overridden.max_score and "a person's grade stands" in last.reason
+    assert "On 1 of them a reviewer's grade stands" in out.getvalue()
+    wrong.refresh_from_db()
+    assert wrong.score > 0
+    (note,) = Notification.objects.filter(user=candidate)
+    assert "changed from 0 to" in note.text and "new hidden cases" in note.text
+
+
 def test_our_failures_retry_and_end_as_grader_error(candidate, eager_celery, django_capture_on_commit_callbacks, monkeypatch):
     monkeypatch.setattr(launcher.shutil, "which", lambda name: None)  # bubblewrap vanished from the worker
     monkeypatch.setenv("MLASSESS_SANDBOX_WARM", "0")  # (a zygote started before still runs: it needs no bwrap)

@@ -19,5 +19,7 @@ class Command(BaseCommand):
         def progress(done, total):
             self.stdout.write(f"  regraded {done}/{total}")
 
-        count = regrade_question(question=question, reason=reason, progress=progress)
+        count, kept = regrade_question(question=question, reason=reason, progress=progress)
         self.stdout.write(self.style.SUCCESS(f"Regraded {count} submission(s) of {slug}."))
+        if kept:
+            self.stdout.write(f"On {kept} of them a reviewer's grade stands: the new grade is in their trail, not applied.")
