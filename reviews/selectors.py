@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import CharField, Count, Min, Q, QuerySet, Value
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -134,18 +134,42 @@ def rubric_of(target) -> list[dict]:
 # Automatic grades a reviewer may override, and the trail
 
 
-def auto_graded_list(*, reviewer: User, question: Question | None = None) -> list:
-    """Recent automatically graded work (answers to choice and numeric questions, code submissions), newest
-    first, without the reviewer's own. A list of (kind, object) pairs; the caller pages it."""
+def auto_graded_list(*, reviewer: User, question: Question | None = None) -> AutoGradedRows:
+    """Automatically graded work (answers to choice and numeric questions, code submissions), newest first,
+    without the reviewer's own: all of it, paged by the caller (a Paginator takes it), each page read as
+    (kind, object) pairs."""
     submissions = Submission.objects.filter(kind=SubmissionKind.SUBMIT, status="graded").exclude(candidate=reviewer)
     attempts = Attempt.objects.filter(status="graded", version__type__in=AUTO_GRADED_TYPES).exclude(candidate=reviewer)
     if question is not None:
         submissions, attempts = submissions.filter(question=question), attempts.filter(question=question)
-    subs = list(submissions.select_related("question", "version").order_by("-created_at")[:200])
-    atts = list(attempts.select_related("question", "version").order_by("-created_at")[:200])
-    both = [("submission", s) for s in subs] + [("answer", a) for a in atts]
-    both.sort(key=lambda pair: pair[1].created_at, reverse=True)
-    return both
+
+    def keys(queryset, kind):
+        return queryset.order_by().annotate(work=Value(kind, output_field=CharField())).values_list("work", "pk", "created_at")
+
+    rows = keys(submissions, "submission").union(keys(attempts, "answer"), all=True).order_by("-created_at", "-pk")
+    return AutoGradedRows(rows)
+
+
+class AutoGradedRows:
+    """Both kinds of automatically graded work in one order, read a page at a time (two queries a page)."""
+
+    def __init__(self, rows: QuerySet):
+        self.rows = rows
+
+    def count(self) -> int:
+        return self.rows.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list:
+        rows = list(self.rows[window])
+        ids = {kind: [pk for k, pk, _ in rows if k == kind] for kind in ("submission", "answer")}
+        found = {
+            "submission": Submission.objects.select_related("question", "version").in_bulk(ids["submission"]),
+            "answer": Attempt.objects.select_related("question", "version").in_bulk(ids["answer"]),
+        }
+        return [(kind, found[kind][pk]) for kind, pk, _ in rows if pk in found[kind]]
 
 
 def attempt_for_reviewer(*, attempt_id: int) -> Attempt:

@@ -268,6 +268,22 @@ def test_lists_page(reviewer_client, candidate, settings):
     assert "Page 1 of 2" in page
 
 
+def test_every_automatic_grade_is_reachable_not_only_the_newest_200(reviewer_client, candidate):
+    from questions.models import Attempt
+
+    oldest = helpers.answer(candidate, CHOICE, right=False)
+    sub = helpers.graded(helpers.submission(candidate, "k-fold"), 1)
+    Attempt.objects.bulk_create([Attempt(candidate=candidate, question=oldest.question, version=oldest.version,
+                                         answer=oldest.answer, status="graded", score=1, max_score=oldest.max_score)
+                                 for _ in range(218)])
+    first = reviewer_client.get(reverse("auto-graded")).content.decode()
+    assert "Page 1 of 11" in first  # 220 rows, 20 a page
+    last = reviewer_client.get(reverse("auto-graded"), {"page": 11}).content.decode()
+    assert f"answer #{oldest.pk}<" in last or f"code submission #{sub.pk}<" in last
+    pages = "".join(reviewer_client.get(reverse("auto-graded"), {"page": n}).content.decode() for n in range(1, 12))
+    assert f"answer #{oldest.pk}<" in pages and f"code submission #{sub.pk}<" in pages
+
+
 def test_a_second_grader_does_not_see_the_first_grade(client, settings, candidate, reviewer, second_reviewer):
     settings.REVIEW_SECOND_GRADE_SHARE = 1.0
     attempt = helpers.free_text(candidate, FREE)
