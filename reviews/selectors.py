@@ -186,6 +186,14 @@ def submission_for_reviewer(*, submission_id: int) -> Submission:
     return submission
 
 
+def overridable(target) -> bool:
+    """An automatic grade a reviewer may override: a graded choice or numeric answer, or a graded submission
+    (free-text answers are graded with the rubric; work not graded yet is the queue's)."""
+    if isinstance(target, Attempt):
+        return target.status == "graded" and target.version.type in AUTO_GRADED_TYPES
+    return target.status == "graded" and target.kind == SubmissionKind.SUBMIT
+
+
 def person_grade_stands(target) -> bool:
     """True when the grade in force on an answer or submission was given by a person (a reviewer, an override,
     an appeal), not by the machine."""

@@ -136,7 +136,14 @@ def auto_graded(request):
 @reviewer_required
 def grade_override(request, kind, pk):
     target = _target_for_reviewer(kind, pk)
-    form = OverrideForm(request.POST if request.method == "POST" else None, max_score=target.max_score)
+    if target.status != "graded":  # waiting for a grade: the queue's, taken in its order
+        raise Http404("Not graded yet.")
+    # A free-text answer's page offers only a re-check: it is graded with the rubric, not overridden.
+    form = OverrideForm(request.POST if request.method == "POST" else None, max_score=target.max_score) if (
+        selectors.overridable(target)) else None
+    if request.method == "POST" and form is None:
+        messages.error(request, "Free-text answers are graded with the rubric, not overridden: queue a re-check.")
+        return redirect("grade-override", kind=kind, pk=pk)
     if request.method == "POST" and form.is_valid():
         try:
             services.grade_override(reviewer=request.user, **{"attempt" if kind == "answer" else "submission": target},

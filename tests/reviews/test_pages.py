@@ -284,6 +284,27 @@ def test_every_automatic_grade_is_reachable_not_only_the_newest_200(reviewer_cli
     assert f"answer #{oldest.pk}<" in pages and f"code submission #{sub.pk}<" in pages
 
 
+def test_the_override_page_is_for_graded_work_and_a_free_text_answer_is_only_re_checked(
+        reviewer_client, candidate, second_reviewer):
+    from tests.reviews.test_services import grade_next
+
+    graded = helpers.free_text(candidate, FREE)
+    grade_next(second_reviewer, graded, score=1)
+    waiting = helpers.free_text(candidate, FREE)  # in the queue: read and graded there, in its order
+    url = reverse("grade-override", args=["answer", waiting.pk])
+    assert reviewer_client.get(url).status_code == 404
+    assert reviewer_client.post(url, {"score": "1", "reason": "x"}).status_code == 404
+    trail = reviewer_client.get(reverse("grade-trail", args=["answer", waiting.pk])).content.decode()
+    assert url not in trail
+    url = reverse("grade-override", args=["answer", graded.pk])
+    page = reviewer_client.get(url).content.decode()
+    assert "Re-check a grade" in page and 'id="override-form"' not in page and "Queue for a re-check" in page
+    response = reviewer_client.post(url, {"score": "0", "reason": "x"}, follow=True)
+    assert "graded with the rubric, not overridden" in response.content.decode()
+    graded.refresh_from_db()
+    assert graded.score == 1
+
+
 def test_a_second_grader_does_not_see_the_first_grade(client, settings, candidate, reviewer, second_reviewer):
     settings.REVIEW_SECOND_GRADE_SHARE = 1.0
     attempt = helpers.free_text(candidate, FREE)
