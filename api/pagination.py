@@ -33,6 +33,15 @@ class ApiCursorPagination(CursorPagination):
             ordering += (f"-{self.tie_break}" if ordering[0].startswith("-") else self.tie_break,)
         return ordering
 
+    invalid_cursor_message = "Not a cursor of this list: follow the next and previous links as given."
+
+    def decode_cursor(self, request):
+        """A cursor that is not one of ours is the client's mistake: 400 (DRF answers 404, as if the list were gone)."""
+        try:
+            return super().decode_cursor(request)
+        except exceptions.NotFound as exc:
+            raise exceptions.ValidationError({self.cursor_query_param: [self.invalid_cursor_message]}) from exc
+
     def paginate_queryset(self, queryset, request, view=None):
         """A cursor whose position is not a value of the ordering's field (a forged one) is a 400, not a 500."""
         try:
