@@ -36,8 +36,14 @@ class AnswerForm(forms.Form):
             self.fields["answer"] = forms.CharField(
                 max_length=10_000,
                 widget=forms.Textarea(attrs={"rows": 10}),
-                error_messages={"required": "Write your answer before submitting."},
+                help_text="Up to 10,000 characters.",
+                error_messages={"required": "Write your answer before submitting.",
+                                "max_length": "Keep your answer to %(limit_value)s characters; it has %(show_value)s. "
+                                              "Nothing was saved: shorten it and send it again."},
             )
+        if "answer" in self.fields:
+            # The server says what is too long; a browser's maxlength would cut a pasted answer without a word.
+            self.fields["answer"].widget.attrs.pop("maxlength", None)
 
     def clean_answer(self):
         """A choice answer as the bank's option keys (the form sent the candidate's own tokens)."""

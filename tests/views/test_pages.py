@@ -107,6 +107,16 @@ def test_invalid_option_is_refused(candidate_client):
     assert b"Select a valid choice" in response.content
 
 
+def test_a_free_text_answer_over_the_limit_is_refused_with_its_text_kept(candidate_client):
+    page = candidate_client.get(reverse("question", args=["fraud-threshold"])).content.decode()
+    assert "maxlength" not in page and "Up to 10,000 characters." in page  # the browser would cut a paste silently
+    long_answer = "Use the costs. " + "x" * 12_000
+    response = candidate_client.post(reverse("question", args=["fraud-threshold"]), {"answer": long_answer})
+    text = response.content.decode()
+    assert "Keep your answer to 10000 characters; it has 12015." in text and long_answer in text
+    assert not Attempt.objects.exists()
+
+
 def _right_token(candidate, question):
     right = next(o["key"] for o in question.current_version.spec["options"] if o["correct"])
     return variants.option_token(candidate.pk, question.slug, right)
