@@ -10,11 +10,15 @@ class RubricGradeForm(forms.Form):
                               widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
     reason = forms.CharField(label="Reason (kept in the trail)", required=False, max_length=500)
 
-    def __init__(self, *args, rubric: list[dict], max_score: float, needs_reply: bool = False, **kwargs):
+    def __init__(self, *args, rubric: list[dict], max_score: float, needs_reply: bool = False, needs_reason: bool = False,
+                 **kwargs):
+        """`needs_reply`: an appeal, answered in the overall comment; `needs_reason`: a re-check, whose grade says
+        why in the overall comment or the reason."""
         super().__init__(*args, **kwargs)
         self.rubric = rubric
         self.max_score = max_score
         self.needs_reply = needs_reply
+        self.needs_reason = needs_reason
         for i, item in enumerate(rubric):
             self.fields[f"tick_{i}"] = forms.BooleanField(label=item["criterion"], required=False)
             self.fields[f"awarded_{i}"] = forms.FloatField(
@@ -42,6 +46,8 @@ class RubricGradeForm(forms.Form):
         data = super().clean()
         if self.needs_reply and not (data.get("overall") or "").strip():
             self.add_error("overall", "Write a reply: the candidate reads it with the outcome.")
+        if self.needs_reason and not ((data.get("overall") or "").strip() or (data.get("reason") or "").strip()):
+            self.add_error("reason", "Say why the grade changes or stands, here or in the overall comment.")
         if self.asks_to_confirm_zero():
             self.add_error(None, "Nothing is ticked and no points are given, so this grade would be 0. "
                                  "Confirm it below, or tick what the answer gets right.")

@@ -311,7 +311,7 @@ def review_grade_save(
         ReviewKind.APPEAL: GradeSource.APPEAL,
     }[item.kind]
     if item.kind in (ReviewKind.APPEAL, ReviewKind.RECHECK) and not (reason or overall):
-        raise ValidationError("Say why: the reply is shown with the grade.")
+        raise ValidationError("Say why, in the overall comment (the candidate reads it) or the reason (kept in the trail).")
     default_reason = {
         ReviewKind.FREE_TEXT: "graded with the rubric",
         ReviewKind.RECHECK: f"re-check: {item.note}" if item.note else "re-check",
@@ -351,6 +351,8 @@ def recheck_request(*, reviewer: User, attempt: Attempt | None = None, submissio
         raise PermissionDenied("You cannot review your own answers.")
     if target.score is None:
         raise ValidationError("Only graded work can be re-checked.")
+    if ReviewItem.objects.filter(kind=ReviewKind.RECHECK, attempt=attempt, submission=submission, done_at__isnull=True).exists():
+        raise ValidationError("It is already queued for a re-check.")
     return review_item_create(kind=ReviewKind.RECHECK, attempt=attempt, submission=submission, created_by=reviewer, note=note)
 
 
@@ -383,8 +385,9 @@ def grade_override(*, reviewer: User, score: float, reason: str, comment: str = 
         raise ValidationError("Only a graded answer or submission can be overridden.")
     record = grade_record_create(**kwargs, source=GradeSource.OVERRIDE, grader=reviewer, score=score, reason=reason,
                                  feedback={"overall": (comment or "").strip()[:4000], "criteria": []})
-    notification_send(user=target.candidate, text=f"A reviewer changed the grade of your work on “{target.version.title}”.",
-                      url=selectors.result_url(target))
+    if record.score != record.score_before:  # (an override to the same score changes nothing the candidate sees)
+        notification_send(user=target.candidate, text=f"A reviewer changed the grade of your work on “{target.version.title}”.",
+                          url=selectors.result_url(target))
     return record
 
 

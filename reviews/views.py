@@ -73,7 +73,7 @@ def _grade_form(item, data=None):
     target = item.target
     # A second grade and a lead review are independent: the rubric comes without the earlier grades.
     return RubricGradeForm(data, rubric=selectors.rubric_of(target), max_score=target.max_score,
-                           needs_reply=item.kind == ReviewKind.APPEAL)
+                           needs_reply=item.kind == ReviewKind.APPEAL, needs_reason=item.kind == ReviewKind.RECHECK)
 
 
 @reviewer_required

@@ -318,10 +318,13 @@ def test_a_second_grader_does_not_see_the_first_grade(client, settings, candidat
 def test_a_reviewer_queues_a_recheck_and_grades_it_with_a_reason(reviewer_client, candidate):
     attempt = helpers.answer(candidate, CHOICE, right=False)
     reviewer_client.post(reverse("recheck", args=["answer", attempt.pk]), {"note": "option wording is ambiguous"})
+    again = reviewer_client.post(reverse("recheck", args=["answer", attempt.pk]), {"note": "again"}, follow=True)
+    assert "already queued for a re-check" in again.content.decode()
     item = ReviewItem.objects.get(kind=ReviewKind.RECHECK, attempt=attempt)
     url = _claim(reviewer_client, attempt)
     assert "option wording is ambiguous" in reviewer_client.get(url).content.decode()
-    assert "Say why" in reviewer_client.post(url, {"score": "1"}).content.decode()
+    refused = reviewer_client.post(url, {"score": "1"}).content.decode()
+    assert "Say why the grade changes or stands" in refused and "Say why: the reply" not in refused
     reviewer_client.post(url, {"score": "1", "overall": "Both readings are fair."})
     attempt.refresh_from_db()
     assert attempt.score == 1 and ReviewItem.objects.get(pk=item.pk).done_at is not None
