@@ -189,6 +189,7 @@ def test_an_unverified_organisation_is_told_why_it_cannot_publish(client, unveri
     assert "not verified yet" in response.content.decode()
     draft.refresh_from_db()
     assert draft.state == ListingState.DRAFT
+    assert "is not verified yet, so no candidate" in client.get(reverse("recruiting:candidates")).content.decode()
     assert client.get(reverse("recruiting:listing", args=[draft.pk])).status_code == 200  # their own draft
     client.logout()
     assert client.get(reverse("recruiting:listing", args=[draft.pk])).status_code == 404
