@@ -37,6 +37,7 @@ def code_task(request, slug):
         # The result panel replaces itself until the verdict arrives; form errors show in it too.
         response = _result_panel(request, submission, form=form)
     else:
+        recent = list(submission_list(candidate=request.user, question=question)[:10])
         response = render(
             request,
             "grader/code_task.html",
@@ -44,7 +45,9 @@ def code_task(request, slug):
                 "question": question,
                 "version": version,
                 "form": form,
-                "submissions": submission_list(candidate=request.user, question=question)[:10],
+                "submissions": recent,
+                # Still being graded (the page was reloaded, or opened again): its panel keeps following it.
+                "pending": next((s for s in recent if not s.is_done), None),
             },
         )
     if retry_after:

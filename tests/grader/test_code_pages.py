@@ -45,6 +45,16 @@ def test_htmx_submit_returns_a_result_panel_that_polls_until_done(candidate_clie
     assert "Queued" in panel
 
 
+def test_reloading_the_task_while_it_is_graded_keeps_following_the_submission(candidate_client):
+    candidate_client.post(reverse("code-task", args=["k-fold"]), {"code": SOLUTION, "kind": "submit"}, HTTP_HX_REQUEST="true")
+    submission = Submission.objects.get()
+    page = candidate_client.get(reverse("code-task", args=["k-fold"])).content.decode()
+    assert f'hx-get="{reverse("submission-detail", args=[submission.pk])}"' in page  # the panel, polling
+    Submission.objects.update(status="graded", verdict="accepted", score=10, passed=1, total=1)
+    page = candidate_client.get(reverse("code-task", args=["k-fold"])).content.decode()
+    assert f'id="submission-{submission.pk}"' not in page  # done: the list shows it, the panel is free
+
+
 def test_empty_code_shows_an_error_and_stores_nothing(candidate_client):
     response = candidate_client.post(reverse("code-task", args=["k-fold"]), {"code": "", "kind": "submit"})
     assert b"Write some code" in response.content
