@@ -233,6 +233,7 @@ class StageProgress:
     mastery: MasteryData
     points_earned: float
     points_total: int
+    awaiting_review: int = 0  # questions whose answer waits for a reviewer: not graded, so not "started" yet
 
     @property
     def total(self) -> int:
@@ -255,6 +256,8 @@ def roadmap_progress(*, candidate: User) -> list[StageProgress]:
     """Progress per roadmap stage, from the stored stage mastery: questions solved and graded, points, level."""
     bank = bank_summary()
     stored = {row.stage_id: row for row in StageMastery.objects.filter(candidate=candidate)}
+    waiting = dict(BestResult.objects.filter(candidate=candidate, pending_review=True).values("question__stage_id")
+                   .annotate(n=Count("id")).values_list("question__stage_id", "n"))
     progress = []
     for stage in bank.stages:
         row = stored.get(stage.pk)
@@ -267,6 +270,7 @@ def roadmap_progress(*, candidate: User) -> list[StageProgress]:
                 mastery=_stored_or_empty(row, questions),
                 points_earned=round(row.points_earned, 2) if row else 0.0,
                 points_total=row.points_total if row else empty.points_total,
+                awaiting_review=waiting.get(stage.pk, 0),
             )
         )
     return progress

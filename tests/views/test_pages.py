@@ -166,6 +166,10 @@ def test_free_text_shows_the_reference_after_submitting(candidate_client):
     page = response.content.decode()
     assert "awaiting review" in page
     assert "Reference answer" in page and "50·FN" in page
+    # The roadmap counts it where it belongs: not graded, so not "started", but waiting for a reviewer.
+    roadmap = candidate_client.get(reverse("roadmap")).content.decode()
+    stage = roadmap[roadmap.index("Data and features"):]
+    assert re.search(r"0 graded ·\s+1 awaiting a reviewer", stage[:stage.index("</li>")])
 
 
 def test_history_lists_attempts_and_pages(candidate_client, candidate):
