@@ -42,8 +42,20 @@ class ApiCursorPagination(CursorPagination):
         except exceptions.NotFound as exc:
             raise exceptions.ValidationError({self.cursor_query_param: [self.invalid_cursor_message]}) from exc
 
+    def get_schema_operation_parameters(self, view):
+        """The page size's bounds in the schema too (1..max_page_size), as the server enforces them."""
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update(minimum=1, maximum=self.max_page_size, default=self.page_size)
+        return parameters
+
     def paginate_queryset(self, queryset, request, view=None):
-        """A cursor whose position is not a value of the ordering's field (a forged one) is a 400, not a 500."""
+        """A cursor whose position is not a value of the ordering's field (a forged one) is a 400, not a 500. An
+        order asked of a list that offers none is a 400 too (DRF would ignore it)."""
+        if "ordering" in request.query_params and not any(
+                issubclass(backend, filters.OrderingFilter) for backend in getattr(view, "filter_backends", [])):
+            raise exceptions.ValidationError({"ordering": ["This list comes newest first and takes no other order."]})
         try:
             return super().paginate_queryset(queryset, request, view)
         except (ValueError, TypeError, DjangoValidationError) as exc:
@@ -65,3 +77,11 @@ class ApiOrderingFilter(filters.OrderingFilter):
                 choices = ", ".join(f"{name} or -{name}" for name in offered)
                 raise exceptions.ValidationError({self.ordering_param: [f"Order by {choices}."]})
         return super().get_ordering(request, queryset, view)
+
+    def get_schema_operation_parameters(self, view):
+        """The orders offered, as an enum: the server refuses any other."""
+        (parameter,) = super().get_schema_operation_parameters(view)
+        fields = [f if isinstance(f, str) else f[0] for f in getattr(view, "ordering_fields", [])]
+        parameter["schema"]["enum"] = [order for field in fields for order in (field, f"-{field}")]
+        parameter["description"] = "Order by one of the values offered (a leading - for descending)."
+        return [parameter]

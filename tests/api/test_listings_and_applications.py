@@ -103,6 +103,7 @@ def test_applications_list_filter_and_move_status(api_a, applied, candidate):
     assert api_a.get(f"{APPLICATIONS}?status=offer").json()["results"] == []
     assert len(api_a.get(f"{APPLICATIONS}?listing={applied.listing_id}").json()["results"]) == 1
     too_big = api_a.get(f"{APPLICATIONS}?listing={'9' * 25}")  # past the database's integers: was a 500 page
+    assert api_a.get(f"{APPLICATIONS}?ordering=title").status_code == 400  # not silently newest first
     assert too_big.status_code == 400 and "listing" in too_big.json()
     moved = api_a.patch(f"{APPLICATIONS}{applied.pk}/", {"status": "reviewing"}, format="json")
     assert moved.status_code == 200 and moved.json()["status"] == "reviewing"
