@@ -13,6 +13,8 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
 
     def authenticate(self, request):
         parts = authentication.get_authorization_header(request).split()
+        if parts and parts[0].lower() == b"bearer":  # a common guess: say what to write instead of "not provided"
+            raise exceptions.AuthenticationFailed(_("Give the header as: Authorization: Token <secret> (not Bearer)."))
         if not parts or parts[0].lower() != self.keyword.lower().encode():
             return None
         if len(parts) != 2:

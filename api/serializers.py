@@ -191,6 +191,7 @@ class ApplicantSerializer(serializers.Serializer):
     public_id = serializers.UUIDField(source="progress_profile.public_id")
     username = serializers.CharField()
     full_name = serializers.CharField(source="get_full_name")
+    email = serializers.EmailField(help_text="Shared with the application, as its consent text says, to contact them.")
 
 
 class ApplicationSerializer(serializers.ModelSerializer):

@@ -299,9 +299,12 @@ def _attempt_record(*, delivery: WebhookDelivery, response: webhooks.Response) -
 @transaction.atomic
 def webhook_delivery_redeliver(*, delivery: WebhookDelivery) -> WebhookDelivery:
     """Send a delivery's message again, as a new delivery with the same `webhook-id` and payload (so a receiver
-    that did get it once can tell). Raises ValidationError while the endpoint is disabled."""
+    that did get it once can tell). Raises ValidationError while the endpoint is disabled, and while this delivery
+    is still being tried (it would be sent twice)."""
     if not delivery.endpoint.enabled:
         raise ValidationError("Enable the endpoint again before sending to it.")
+    if delivery.state in (DeliveryState.PENDING, DeliveryState.SENDING):
+        raise ValidationError("This delivery is still being tried; send it again once it has failed or been delivered.")
     again = WebhookDelivery.objects.create(endpoint=delivery.endpoint, event=delivery.event, payload=delivery.payload,
                                            message_id=delivery.message_id, next_attempt_at=timezone.now())
     _queue(again)

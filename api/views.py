@@ -214,7 +214,8 @@ class WebhookDeliveryViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet)
         return Response(WebhookDeliverySerializer(self.get_object()).data)
 
     @extend_schema(summary="Send a delivery's message again (same webhook-id)", request=None,
-                   responses={202: WebhookDeliverySerializer, 400: OpenApiResponse(description="Endpoint disabled")})
+                   responses={202: WebhookDeliverySerializer,
+                              400: OpenApiResponse(description="Endpoint disabled, or the delivery is still being tried")})
     @action(detail=True, methods=["post"])
     def redeliver(self, request, pk=None):
         again = services.webhook_delivery_redeliver(delivery=self.get_object())

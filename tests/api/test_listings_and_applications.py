@@ -100,6 +100,7 @@ def test_applications_list_filter_and_move_status(api_a, applied, candidate):
     listed = api_a.get(APPLICATIONS).json()["results"]
     assert [a["id"] for a in listed] == [applied.pk]
     assert listed[0]["candidate"]["username"] == candidate.username and listed[0]["note"] == "I like trees."
+    assert listed[0]["candidate"]["email"] == candidate.email  # the consent text shares it with the organisation
     assert api_a.get(f"{APPLICATIONS}?status=offer").json()["results"] == []
     assert len(api_a.get(f"{APPLICATIONS}?listing={applied.listing_id}").json()["results"]) == 1
     too_big = api_a.get(f"{APPLICATIONS}?listing={'9' * 25}")  # past the database's integers: was a 500 page

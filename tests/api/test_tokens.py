@@ -73,6 +73,13 @@ def test_missing_or_unknown_tokens_are_401(db, header):
     assert api.get(LISTINGS).status_code == 401
 
 
+def test_a_bearer_header_is_told_to_say_token(db):
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION="Bearer mla_something")
+    response = api.get(LISTINGS)
+    assert response.status_code == 401 and "Authorization: Token <secret> (not Bearer)" in response.json()["detail"]
+
+
 def test_a_read_token_reads_but_cannot_write(org_a, recruiter):
     api = token_client(org_a, recruiter, scope="read")
     assert api.get(LISTINGS).status_code == 200

@@ -286,6 +286,15 @@ def test_only_a_token_that_may_write_reads_an_endpoints_signing_secret(org_a, re
     assert writer.get(f"/api/v1/webhooks/{endpoint}/").json()["secret"] == created.json()["secret"]
 
 
+def test_a_delivery_still_being_tried_is_not_sent_a_second_time(org_a, recruiter, private_allowed):
+    endpoint_for(org_a, recruiter, "http://127.0.0.1:9/h")
+    (delivery,) = services.webhook_event_dispatch(organisations=[org_a], event="application.created", data={})
+    assert delivery.state == DeliveryState.PENDING
+    response = token_client(org_a, recruiter).post(f"/api/v1/webhook-deliveries/{delivery.pk}/redeliver/")
+    assert response.status_code == 400 and "still being tried" in json.dumps(response.json())
+    assert WebhookDelivery.objects.count() == 1
+
+
 def test_a_url_that_turns_private_later_is_not_called(org_a, recruiter, settings):
     settings.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = True
     with Receiver([200]) as receiver:
