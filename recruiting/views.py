@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import candidate_required, role_required
+from accounts.selectors import email_verified
 from recruiting import selectors, services
 from recruiting.forms import (
     ApplicationFilterForm,
@@ -62,6 +63,8 @@ def listing_page(request, listing_id):
         "listing": listing, "application": application, "form": form, "json_ld": json_ld,
         "own": selectors.organisation_of(recruiter=request.user) == listing.organisation,
         "fit": selectors.listing_fit(listing=listing, candidate=request.user),
+        # Said before the form is filled in, not after: applying needs a verified address.
+        "unverified": request.user.is_authenticated and request.user.is_candidate and not email_verified(user=request.user),
     })
 
 

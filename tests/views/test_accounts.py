@@ -101,7 +101,7 @@ def test_sign_up_mails_a_link_that_verifies_the_address(client):
     assert EmailAddress.objects.get(user=ada).verified
 
 
-def test_an_unverified_candidate_practises_but_cannot_share(client):
+def test_an_unverified_candidate_practises_but_cannot_share(client, recruiter):
     ada = make_account("ada", verified=False)
     client.force_login(ada)
     client.post(reverse("question", args=["l1-zeroes-weights"]), {"answer": option_token(ada.pk, "l1-zeroes-weights", "a")})
@@ -115,6 +115,12 @@ def test_an_unverified_candidate_practises_but_cannot_share(client):
     assert "Verify your e-mail address before sharing" in response.content.decode()
     ada.refresh_from_db()
     assert not ada.share_profile
+    # A listing says so before the application is filled in, and offers no form that would be refused.
+    from tests.recruiting.conftest import make_listing
+
+    listing = make_listing(recruiter)
+    page = client.get(reverse("recruiting:listing", args=[listing.pk])).content.decode()
+    assert "Verify your e-mail address to apply" in page and "Apply and share my profile" not in page
 
 
 def test_a_verified_candidate_can_share_and_stop(candidate_client, candidate):
