@@ -46,6 +46,10 @@ def test_a_reviewer_clears_the_queue_and_the_candidate_appeals(page, live_server
     assert too_many.evaluate("el => el.validity.rangeOverflow")
     expect(page.get_by_label("Overall comment (shown to the candidate)")).to_have_value("A good answer; say more about leakage.")
     shot(page, "reviews-grade-with-rubric")
+    page.set_viewport_size({"width": 390, "height": 844})  # on a phone: one criterion a block, its fields below it
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0
+    shot(page, "reviews-grade-with-rubric-390")
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_label(f"Points for {rubric[0]['criterion']}").fill("")
     page.get_by_role("button", name="Save grade").click()
     expected = rubric[0]["points"] + max(0, rubric[1]["points"] - 0.5)
@@ -64,6 +68,10 @@ def test_a_reviewer_clears_the_queue_and_the_candidate_appeals(page, live_server
     expect(page.get_by_role("cell", name="The folds are hard-coded for n=10")).to_be_visible()
     expect(page.get_by_role("cell", name="Automatic", exact=True)).to_be_visible()
     shot(page, "reviews-trail-after-override")
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0
+    shot(page, "reviews-trail-after-override-390")
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     # The candidate sees the grade, the feedback and that a reviewer graded it; then appeals the code grade.
     candidate_context = browser.new_context(viewport={"width": 1280, "height": 900})
