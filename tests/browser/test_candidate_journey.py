@@ -6,6 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from playwright.sync_api import expect
 
+from questions.models import Question
 from tests.browser.conftest import shot
 
 KFOLD_SOLUTION = (Path(settings.BANK_DIR) / "core-ml" / "k-fold" / "solution.py").read_text()
@@ -34,3 +35,12 @@ def test_a_new_candidate_signs_up_answers_and_submits_code(page, live_server, gr
     page.get_by_role("button", name="Submit", exact=True).click()
     expect(page.locator("#result")).to_contain_text("Accepted", timeout=60_000)
     shot(page, "candidate-code-task-accepted")
+
+    # Opened again, the task shows the code last sent; the starter code is one (confirmed) click away.
+    page.goto(f"{live_server.url}/tasks/k-fold/")
+    expect(page.locator(".cm-content")).to_contain_text("def k_fold_split")
+    sent = page.locator(".cm-content").inner_text()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Reset to the starter code").click()
+    expect(page.locator(".cm-content")).not_to_have_text(sent)
+    assert page.locator("#id_code").input_value().strip() == Question.objects.get(slug="k-fold").current_version.spec["starter"].strip()
