@@ -252,6 +252,11 @@ class StageProgress:
         return round(100 * self.points_earned / self.points_total) if self.points_total else 0
 
 
+def owns_profile(*, candidate: User, public_id) -> bool:
+    """True when the profile with this public id is the candidate's own."""
+    return CandidateProfile.objects.filter(candidate=candidate, public_id=public_id).exists()
+
+
 def roadmap_progress(*, candidate: User) -> list[StageProgress]:
     """Progress per roadmap stage, from the stored stage mastery: questions solved and graded, points, level."""
     bank = bank_summary()

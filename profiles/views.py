@@ -104,9 +104,17 @@ def account_delete(request):
     return render(request, "profiles/account_delete.html", {"form": form})
 
 
-@role_required("recruiter")
 def shared_profile(request, public_id):
-    """A recruiter views a candidate's shared profile; every view is logged for the candidate."""
+    """A recruiter views a candidate's shared profile; every view is logged for the candidate. The candidate who
+    owns it, opening the address their sharing page gives, sees it there ("what recruiters see")."""
+    if request.user.is_authenticated and request.user.is_candidate and selectors.owns_profile(
+            candidate=request.user, public_id=public_id):
+        return redirect("profile-sharing")
+    return _shared_profile_for_recruiter(request, public_id)
+
+
+@role_required("recruiter")
+def _shared_profile_for_recruiter(request, public_id):
     found = selectors.profile_access_for_recruiter(viewer=request.user, public_id=public_id)
     services.profile_view_record(candidate=found.candidate, viewer=request.user)
     shared = selectors.shared_profile(profile=found)

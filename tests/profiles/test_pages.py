@@ -195,6 +195,9 @@ def test_only_recruiters_open_shared_profiles(client, candidate, other_candidate
     for user in (other_candidate, reviewer):
         client.force_login(user)
         assert client.get(url).status_code == 403
+    client.force_login(candidate)  # its owner, opening the address their sharing page gives, is shown it there
+    response = client.get(url)
+    assert response.status_code == 302 and response["Location"] == reverse("profile-sharing")
 
 
 def test_unknown_or_malformed_public_ids_are_404(recruiter_client):
