@@ -310,6 +310,8 @@ def _open(listing: Listing, by: User, allowed_from: list[str], verb: str) -> Lis
         raise ValidationError(
             f"Your organisation is not verified yet, so you cannot {verb} listings. Drafts stay ready until it is."
         )
+    if listing.state == ListingState.PUBLISHED:
+        raise ValidationError("This listing is already published.")
     if listing.state not in allowed_from:
         raise ValidationError(f"A {listing.get_state_display().lower()} listing cannot be {verb}ed.")
     now = timezone.now()
@@ -342,6 +344,8 @@ def listing_close(*, listing: Listing, by: User) -> Listing:
     Applications already made stay, and keep sharing until the candidate withdraws."""
     _own(listing, by)
     listing = Listing.objects.select_for_update().get(pk=listing.pk)
+    if listing.state == ListingState.CLOSED:
+        raise ValidationError("This listing is already closed.")
     if listing.state != ListingState.PUBLISHED:
         raise ValidationError(f"A {listing.get_state_display().lower()} listing cannot be closed.")
     listing.state = ListingState.CLOSED

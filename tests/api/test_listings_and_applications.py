@@ -1,5 +1,6 @@
 """Listings CRUD (+ publish, close, reopen) and applications with status changes, for one's own organisation."""
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -35,7 +36,10 @@ def test_a_listing_goes_from_draft_to_published_closed_and_reopened(api_a, org_a
     assert data["url"] == f"http://testserver/jobs/{data['id']}/"
     url = f"{LISTINGS}{data['id']}/"
     assert api_a.post(f"{url}publish/").json()["state"] == "published"
+    again = api_a.post(f"{url}publish/")
+    assert again.status_code == 400 and "already published" in json.dumps(again.json())
     assert api_a.post(f"{url}close/").json()["state"] == "closed"
+    assert "already closed" in json.dumps(api_a.post(f"{url}close/").json())
     assert api_a.post(f"{url}reopen/").json()["state"] == "published"
     changed = api_a.patch(url, {"title": "ML engineer (junior)", "topics": []}, format="json")
     assert changed.status_code == 200 and changed.json()["title"] == "ML engineer (junior)" and changed.json()["topics"] == []
