@@ -408,7 +408,7 @@ def check_appeal_allowed(*, candidate: User, target) -> None:
     since = timezone.now() - timedelta(days=1)
     limit = settings.REVIEW_APPEALS_PER_DAY
     if Appeal.objects.filter(candidate=candidate, created_at__gte=since).count() >= limit:
-        raise ValidationError(f"You can ask for {limit} reviews a day. Try again tomorrow.")
+        raise ValidationError(f"You can ask for {limit} review{'' if limit == 1 else 's'} a day. Try again tomorrow.")
 
 
 @transaction.atomic

@@ -1,8 +1,9 @@
 from django import template
+from django.core.exceptions import ValidationError
 
 from questions.models import Attempt
 from questions.selectors import AnsweredQuestion, attempt_as_answered
-from reviews import selectors
+from reviews import selectors, services
 from reviews.models import AppealStatus
 
 register = template.Library()
@@ -13,12 +14,20 @@ def grade_panel(target):
     """The candidate's panel under a result: a reviewer's grade and feedback, appeals, the appeal form."""
     appeals = list(selectors.appeals_of(target)) if target.pk else []
     graded = target.score is not None and target.status == "graded" and getattr(target, "kind", "submit") == "submit"
+    can_appeal = graded and not any(a.status == AppealStatus.OPEN for a in appeals)
+    refusal = None
+    if can_appeal:  # said before the reason is written, not after (a day's limit reached)
+        try:
+            services.check_appeal_allowed(candidate=target.candidate, target=target)
+        except ValidationError as exc:
+            can_appeal, refusal = False, exc.messages[0]
     return {
         "target": target,
         "kind": "answer" if isinstance(target, Attempt) else "submission",
         "record": selectors.current_grade(target) if graded else None,
         "appeals": appeals,
-        "can_appeal": graded and not any(a.status == AppealStatus.OPEN for a in appeals),
+        "can_appeal": can_appeal,
+        "appeal_refusal": refusal,
     }
 
 

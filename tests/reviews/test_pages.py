@@ -246,6 +246,17 @@ def test_notifications_are_marked_read_by_asking_and_only_ones_own(client, candi
     assert theirs.read_at is None
 
 
+def test_a_candidate_at_the_days_limit_of_appeals_is_told_before_writing_one(client, candidate, settings):
+    settings.REVIEW_APPEALS_PER_DAY = 1
+    from reviews.services import appeal_create
+
+    first, second = helpers.answer(candidate, CHOICE, right=False), helpers.answer(candidate, CHOICE, right=False)
+    appeal_create(candidate=candidate, attempt=first, reason="please")
+    client.force_login(candidate)
+    page = client.get(reverse("attempt-detail", args=[second.pk])).content.decode()
+    assert 'id="appeal-form"' not in page and "You can ask for 1 review a day" in page
+
+
 def test_nobody_appeals_another_candidates_work(client, candidate, other_candidate):
     attempt = helpers.answer(candidate, CHOICE, right=False)
     client.force_login(other_candidate)
