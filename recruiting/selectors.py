@@ -130,6 +130,7 @@ def board_listings(
             vector = (
                 SearchVector("title", weight="A", config="english")
                 + SearchVector("organisation__name", weight="B", config="english")
+                + SearchVector("location", weight="B", config="english")
                 + SearchVector("description", weight="C", config="english")
             )
             query = SearchQuery(search, search_type="websearch", config="english")
@@ -140,7 +141,8 @@ def board_listings(
             )
         else:  # the same syntax, without stemming: every word or "phrase" appears somewhere, no -word does
             for negated, term in search_terms(search):
-                found = Q(title__icontains=term) | Q(description__icontains=term) | Q(organisation__name__icontains=term)
+                found = (Q(title__icontains=term) | Q(description__icontains=term) | Q(organisation__name__icontains=term)
+                         | Q(location__icontains=term))
                 listings = listings.exclude(found) if negated else listings.filter(found)
     return listings
 

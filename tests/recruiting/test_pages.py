@@ -258,6 +258,8 @@ def test_board_search_takes_phrases_and_negated_words_on_any_database(client, re
     board = reverse("recruiting:board")
     assert titles(client.get(board, {"q": '"machine learning"'}).content.decode()) == ["Machine learning intern (ranking)"]
     assert titles(client.get(board, {"q": "learning -intern"}).content.decode()) == ["Learning platform engineer"]
+    make_listing(recruiter, title="Data analyst", description="Dashboards.", location="Lisbon, Portugal")
+    assert titles(client.get(board, {"q": "analyst lisbon"}).content.decode()) == ["Data analyst"]  # the place too
 
 
 @pytest.mark.parametrize("query, terms", [
