@@ -3,9 +3,11 @@ or a page size the list does not offer is a 400 that says what it offers, not a 
 
 import base64
 import json
+import operator
 import re
 from datetime import datetime
 from decimal import Decimal
+from functools import reduce
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
@@ -115,14 +117,12 @@ def _flipped(term: str) -> str:
 def _after(order: list[str], position: list) -> Q:
     """Rows strictly after `position` in `order`: later on the first column, or equal on it and later on the
     next, and so on (the last column is unique)."""
-    after = Q(pk__in=[])
+    steps = []
     for i, term in enumerate(order):
-        field = term.lstrip("-")
-        step = Q(**{f"{field}__{'lt' if term.startswith('-') else 'gt'}": position[i]})
-        for earlier, value in zip(order[:i], position[:i]):
-            step &= Q(**{earlier.lstrip("-"): value})
-        after |= step
-    return after
+        later = Q(**{f"{term.lstrip('-')}__{'lt' if term.startswith('-') else 'gt'}": position[i]})
+        equal_before = [Q(**{earlier.lstrip("-"): value}) for earlier, value in zip(order[:i], position[:i])]
+        steps.append(reduce(operator.and_, equal_before, later))
+    return reduce(operator.or_, steps)
 
 
 def _value(row, field: str):

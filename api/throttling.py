@@ -15,7 +15,8 @@ class ApiTokenRateThrottle(BaseThrottle):
         if not isinstance(request.auth, ApiToken):
             return True  # no token, no request to count: authentication failed already
         # Read per request, so a deployment (or a test) sets it without a restart.
-        limit, period = SimpleRateThrottle.parse_rate(None, settings.API_TOKEN_RATE)
+        # DRF's parser of "600/minute" (it reads nothing of the instance).
+        limit, period = SimpleRateThrottle.parse_rate(self, settings.API_TOKEN_RATE)
         count, self.seconds_left = services.api_request_count(token=request.auth, period_seconds=period)
         return count <= limit
 
