@@ -6,7 +6,8 @@
    so that all see the same background noise; median and p95.
 2. Where one grading's time goes, measured in this process: the sandbox, the comparison, grade()'s database
    work (grade() minus run_task()), and submit() (its database work and the broker publish), with query counts.
-3. Through Celery, Redis and PostgreSQL with two worker processes (one pool process each, warm zygotes):
+3. Through Celery, Redis and PostgreSQL with two worker processes (Celery's solo pool, as deployed: each grades
+   in its own process, with its warm zygotes):
    throughput for a burst of submissions that arrives at once, and submit-to-verdict latency one submission
    at a time on idle workers, as the submitter sees it (p50, p99).
 
@@ -185,7 +186,7 @@ def start_workers(count):
     workers = []
     for i in range(count):
         workers.append(subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "mlassess", "worker", "-Q", "grading", "-c", "1", "-n", f"bench{i}@%h",
+            [sys.executable, "-m", "celery", "-A", "mlassess", "worker", "-Q", "grading", "--pool", "solo", "-n", f"bench{i}@%h",
              "--loglevel", "ERROR", "--without-gossip", "--without-mingle", "--without-heartbeat"],
             cwd=ROOT, env={**os.environ}, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         ))
@@ -406,7 +407,7 @@ def main():
           f"its connection for {app.conf.CELERY_DB_REUSE_MAX} tasks)")
 
     observed, recorded, throughput, cpu = through_celery()
-    print(f"\n3. Through Celery on Redis and PostgreSQL, {WORKERS} workers (one pool process each)")
+    print(f"\n3. Through Celery on Redis and PostgreSQL, {WORKERS} worker processes (solo pool)")
     print(f"   throughput: {throughput:.1f} graded submissions per second ({BURST} arriving at once)")
     print(f"   submit-to-verdict, idle, as the submitter sees it: p50 {ms(statistics.median(observed))}, p99 {ms(percentile(observed, 99))}")
     print(f"   submit-to-verdict, idle (database timestamps):     p50 {ms(statistics.median(recorded))}, p99 {ms(percentile(recorded, 99))}")

@@ -8,8 +8,8 @@ Not even the name of a built-in exception type: the code chooses which of some s
 spell out a hidden input six bits at a time.
 A run of the visible examples had no hidden input in it, so everything may be shown there, in full.
 
-Compile errors are found on the trusted side before any candidate code runs (`compile_error`), so their
-text is safe to show.
+Compile errors are found on the trusted side (`compile_error`, which only parses), never taken from what a
+run reports, so their text is safe to show.
 """
 
 from __future__ import annotations

@@ -96,7 +96,15 @@ def _details(results: list[CaseResult], outcome: RunOutcome, tampered: bool) -> 
     }
 
 
-def _not_compiled(message: str, total: int, points: float) -> Judgement:
+def _compile_error_first(judgement: Judgement, code: str, *, total: int, points: float) -> Judgement:
+    """A run that was not accepted is judged by its compile error first, if the code has one: that text is found
+    here, on the trusted side (feedback.compile_error), so it is shown in full even for a hidden run.
+
+    Checked after the run, not before: code that does not compile can never be accepted, and compiling every
+    submission in the worker cost about half a millisecond per grading (`make bench`).
+    """
+    if judgement.verdict == Verdict.ACCEPTED or (message := feedback.compile_error(code)) is None:
+        return judgement
     return Judgement(Verdict.RUNTIME_ERROR, 0.0, points, 0, total, feedback.whole_run(Verdict.RUNTIME_ERROR, message),
                      {"cases": [], "compile_error": message})
 
@@ -108,15 +116,14 @@ def run_code_task(spec: dict, code: str, *, which: str, seed: int, points: float
     otherwise they are computed here (once per process).
     """
     cases, expected = prepared or prepared_cases(spec, which=which, seed=seed)
-    if (problem := feedback.compile_error(code)) is not None:
-        return _not_compiled(problem, len(cases), points)
     outcome = run_sandboxed(
         submission=code,
         run=code_run_json(cases, entry_point=spec["entry_point"], packages=spec["packages"]),
         packages=spec["packages"],
         limits=limits_for(spec),
     )
-    return judge_code(spec, cases, expected, outcome, points=points)
+    judgement = judge_code(spec, cases, expected, outcome, points=points)
+    return _compile_error_first(judgement, code, total=len(cases), points=points)
 
 
 # ------------------------------------------------------------------ ML tasks
@@ -212,8 +219,6 @@ def run_ml_task(spec: dict, code: str, *, which: str, seed: int, points: float) 
     data = function_from(spec["data"], "data.py", "make_data")(seed if which == HIDDEN else 0)
     split = "hidden split" if which == HIDDEN else "example split"
     case = Case(id="split", category=split, args=[], visible=which == EXAMPLES)
-    if (problem := feedback.compile_error(code)) is not None:
-        return _not_compiled(problem, 1, points)
     y_test = np.asarray(data["y_test"])
     checks = list(spec.get("checks", {}))
     run_case = {"id": case.id, "X_train": ml_features(data["X_train"]), "y_train": np.asarray(data["y_train"]).tolist(),
@@ -230,7 +235,7 @@ def run_ml_task(spec: dict, code: str, *, which: str, seed: int, points: float) 
     accept_any = {"compare": {"kind": "checker"}, "checker": _ML_ACCEPT_ANY, "packages": spec["packages"]}
     judgement = judge_code(accept_any, [case], {case.id: None}, outcome, points=points)
     if judgement.verdict != Verdict.ACCEPTED:
-        return judgement
+        return _compile_error_first(judgement, code, total=1, points=points)
     record = validate_records(outcome.records, malformed=outcome.malformed, case_ids={case.id}).cases[case.id]
     value = record["value"]
     if not isinstance(value, dict) or not _finite_numbers(value.get("predictions"), len(y_test)):

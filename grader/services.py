@@ -10,6 +10,7 @@ is no longer in the broker (or its worker's lease ran out): a backlog causes no 
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import os
@@ -294,6 +295,9 @@ def _record_with_retries(**kwargs) -> Submission | None:
 # What PostgreSQL's jsonb refuses in text: U+0000, and half of a surrogate pair (a Python str never holds a
 # whole pair: JSON's "\ud83d\ude00" reads as one character).
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+# The same in JSON text (ensure_ascii=False): the encoder writes U+0000 as an escape and surrogates as they are.
+# (A backslash the text itself holds, before "u0000", matches too: that only takes the slow path.)
+UNSTORABLE_IN_JSON = re.compile(r"\\u0000|[\ud800-\udfff]")
 
 
 def storable(value):
@@ -304,14 +308,25 @@ def storable(value):
     returned): left in, the verdict could not be saved on PostgreSQL, the run was retried as our fault and ended
     as grader_error, which never counts against the candidate.
     """
+    # Nearly every verdict has nothing to replace: the C encoder tells in one pass over the case records, where
+    # walking them in Python cost a quarter of a millisecond per grading.
+    try:
+        if not UNSTORABLE_IN_JSON.search(json.dumps(value, allow_nan=False, ensure_ascii=False)):
+            return value
+    except (ValueError, TypeError):  # NaN or an infinity (or what JSON cannot hold: left to the walk)
+        pass
+    return _storable(value)
+
+
+def _storable(value):
     if type(value) is str:
         return UNSTORABLE.sub("\ufffd", value)
     if type(value) is float and not math.isfinite(value):
         return str(value)  # JSON has no NaN or infinity: 'nan', 'inf', '-inf'
     if type(value) is list:
-        return [storable(v) for v in value]
+        return [_storable(v) for v in value]
     if type(value) is dict:
-        return {storable(k): storable(v) for k, v in value.items()}
+        return {_storable(k): _storable(v) for k, v in value.items()}
     return value
 
 

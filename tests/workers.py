@@ -15,8 +15,9 @@ def real_services_available() -> bool:
     return connection.vendor == "postgresql" and bool(settings.REDIS_URL)
 
 
-def start_worker(concurrency=2, queues="grading"):
-    """A Celery worker in its own process group, on the test database and the test broker."""
+def start_worker(concurrency=2, queues="grading", pool="prefork"):
+    """A Celery worker in its own process group, on the test database and the test broker. Grading workers are
+    deployed with the solo pool (docker-compose.yml); the embedded set-up runs a prefork pool for both queues."""
     db = dict(connection.settings_dict)
     env = {
         **os.environ,
@@ -25,8 +26,8 @@ def start_worker(concurrency=2, queues="grading"):
         "DJANGO_SETTINGS_MODULE": "mlassess.test_settings",
     }
     return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "mlassess", "worker", "--queues", queues, "--concurrency",
-         str(concurrency), "--loglevel", "WARNING", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+        [sys.executable, "-m", "celery", "-A", "mlassess", "worker", "--queues", queues, "--pool", pool,
+         *(["--concurrency", str(concurrency)] if pool != "solo" else []), "--loglevel", "WARNING", "--without-gossip", "--without-mingle", "--without-heartbeat"],
         cwd=settings.BASE_DIR, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
 

@@ -43,6 +43,8 @@ def _stolen():
 CHANNELS = {
     "exception message at import time": STEAL + "raise RuntimeError(_stolen())\n",
     "invented ModuleNotFoundError at import time": STEAL + "raise ModuleNotFoundError(_stolen())\n",
+    # Compile errors are shown in full, but only as the trusted side finds them: this code compiles.
+    "invented SyntaxError at import time": STEAL + "raise SyntaxError(_stolen(), ('submission.py', 1, 1, _stolen()))\n",
     "exception class name on hidden cases": MAKE_MARKER + """
 def f1_score(y_true, y_pred, *, average="binary", pos_label=1):
     raise type(M + str(sum(y_true)), (Exception,), {})("x")
@@ -123,7 +125,7 @@ def test_an_exception_of_the_codes_own_class_is_not_named(client, candidate, eag
     assert "Oops" not in page
 
 
-def test_compile_errors_are_shown_in_full_before_anything_runs(client, candidate, eager_celery,
+def test_compile_errors_are_shown_in_full(client, candidate, eager_celery,
                                                                 django_capture_on_commit_callbacks):
     code = 'def f1_score(y_true, y_pred):\n    return (y_true ==\n'
     submission, page = candidate_page(client, candidate, code, capture=django_capture_on_commit_callbacks)

@@ -90,6 +90,27 @@ def test_fifty_submissions_are_each_graded_exactly_once(live_db):
     assert sorted(per_submission) == sorted(expected)  # exactly one grade each
 
 
+def test_a_solo_worker_grades_and_leaves_no_zygote_or_run_behind_when_it_stops(live_db):
+    """The deployed grading worker (solo pool) grades in its own process, which keeps the zygotes: they must go
+    when it stops, although Celery sends no worker_process_shutdown without a pool (a zygote ends when its
+    worker's end of the control socket closes, and the runs with it)."""
+    question = Question.objects.get(slug="precision-recall")
+    code = (TASKS / "precision-recall" / "solution.py").read_text()
+    people = candidates(3)
+    worker = start_worker(pool="solo")
+    try:
+        wait_for(lambda: any(Path(f"/proc/{p}/comm").read_text().strip() == "mlassess-zygote"
+                             for p in alive(descendants(worker.pid))), what="the worker's zygotes")
+        ids = [services.submit(candidate=person, question=question, code=code).pk for person in people]
+        wait_for(lambda: Submission.objects.filter(pk__in=ids, status=SubmissionStatus.GRADED).count() == 3,
+                 what="3 graded submissions")
+        below = descendants(worker.pid)
+    finally:
+        stop(worker)
+    assert set(Submission.objects.filter(pk__in=ids).values_list("verdict", flat=True)) == {Verdict.ACCEPTED}
+    assert below and not alive(below)
+
+
 def slow_but_right_submission():
     """A correct k-fold solution that takes three seconds to load: time enough to kill its worker."""
     code = "import time\ntime.sleep(3)\n" + (TASKS / "k-fold" / "solution.py").read_text()
@@ -97,9 +118,10 @@ def slow_but_right_submission():
     return services.submit(candidate=person, question=Question.objects.get(slug="k-fold"), code=code)
 
 
-def test_a_worker_killed_mid_grade_loses_nothing(live_db):
+@pytest.mark.parametrize("pool", ["prefork", "solo"])
+def test_a_worker_killed_mid_grade_loses_nothing(live_db, pool):
     submission = slow_but_right_submission()
-    worker = start_worker(concurrency=1)
+    worker = start_worker(concurrency=1, pool=pool)
     try:
         wait_for(lambda: Submission.objects.get(pk=submission.pk).status == SubmissionStatus.RUNNING, what="grading to start")
         wait_for(lambda: any(b"harness" in Path(f"/proc/{p}/cmdline").read_bytes() for p in alive(descendants(worker.pid))),
@@ -115,7 +137,7 @@ def test_a_worker_killed_mid_grade_loses_nothing(live_db):
     # (Its message is still unacknowledged in Redis; the worker's lease running out is what tells.)
     later = timezone.now() + services.lease_length(submission.version) + timedelta(seconds=1)
     assert services.sweep_stuck(now=later) == [submission.pk]
-    worker = start_worker(concurrency=1)
+    worker = start_worker(concurrency=1, pool=pool)
     try:
         wait_for(lambda: Submission.objects.get(pk=submission.pk).status == SubmissionStatus.GRADED, what="regrading")
     finally:
