@@ -19,6 +19,7 @@ import socket
 import time
 from datetime import timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -39,7 +40,7 @@ from grader.models import (
 )
 from grader.queue import grading_task_id, submissions_in_broker
 from grader.sandbox.launcher import SandboxUnavailable
-from questions.bank_format import BankError, load_bank
+from questions.bank_format import LIMIT_RANGES, BankError, load_bank
 from questions.models import CODE_TYPES, Question, QuestionVersion
 from questions.selectors import question_version
 from reviews.models import GradeSource
@@ -60,8 +61,9 @@ DUPLICATE_WINDOW = timedelta(seconds=10)
 RESEND_AFTER = timedelta(seconds=30)
 # When the broker cannot be read, only a submission waiting this long since its last send is sent again.
 RESEND_BLIND_AFTER = timedelta(minutes=5)
-# A lease lasts the run's wall-clock limit plus this (start-up, comparing, saving the verdict).
-LEASE_MARGIN = timedelta(seconds=20)
+# A worker holds a submission for the longest wall-clock limit a task may have plus a margin (start-up,
+# comparing, saving the verdict). One length for every task: the lease is taken before the version is read.
+LEASE = timedelta(seconds=LIMIT_RANGES["time_seconds"][1] + 1) + timedelta(seconds=20)
 MAX_TRIES = 5
 # Saving a verdict: tries, the first wait (doubling each time), and how long to wait for a row lock.
 RECORD_TRIES = 6
@@ -208,11 +210,6 @@ def _judge(version: QuestionVersion, code: str, kind: str, submission_id: int) -
         raise GraderFault(f"{type(exc).__name__}: {exc}") from exc
 
 
-def lease_length(version: QuestionVersion) -> timedelta:
-    """How long a worker may hold a submission: the run's wall-clock limit plus a margin."""
-    return timedelta(seconds=judging.limits_for(version.spec).time_seconds + 1) + LEASE_MARGIN
-
-
 def this_process() -> str:
     """Who holds a lease: this host and process."""
     return f"{socket.gethostname()}:{os.getpid()}"
@@ -232,31 +229,56 @@ def _holder_is_gone(owner: str) -> bool:
     return False
 
 
-def _take_lease(submission_id: int) -> Submission | None:
+class LeasedSubmission(NamedTuple):
+    """What grading a submission needs, read as its lease is taken."""
+
+    pk: int
+    code: str
+    kind: str
+    version: QuestionVersion
+
+
+# One statement takes the lease and reads the submission. (The ORM cannot UPDATE ... RETURNING: a SELECT and an
+# UPDATE through it cost 0.8 ms of the worker's CPU per grading, this 0.07 ms.) The version's content hash comes
+# with it: the version itself is read from this process's store of immutable versions (by id and hash), since
+# reading it with the submission would parse the task's spec (some 16 KB of JSON) on every grading.
+_LEASE_SQL = """
+    UPDATE grader_submission
+    SET status = %s, started_at = %s, lease_until = %s, lease_owner = %s, tries = tries + 1
+    WHERE id = %s AND status IN (%s, %s) AND (lease_until IS NULL OR lease_until < %s {or_dead_holder})
+    RETURNING code, kind, version_id, (SELECT content_hash FROM questions_questionversion WHERE id = version_id)
+"""
+
+
+def _take_lease(submission_id: int) -> LeasedSubmission | None:
     """Claim a submission for grading (a conditional UPDATE); None when it is graded or another worker has it.
 
     A lease is free when there is none, when it ran out, or when its holder was a process of this host that
     died (Celery hands a killed pool process's job back at once: it must not wait for the lease to run out).
     """
-    # The version comes from this process's store of immutable versions (by id and content hash): reading it
-    # with the submission would parse the task's spec (some 16 KB of JSON) on every grading.
-    try:  # (get, not first: first() orders by the model's ordering, whose compiling cost about 0.3 ms per grading)
-        submission = Submission.objects.annotate(version_hash=F("version__content_hash")).get(pk=submission_id)
-    except Submission.DoesNotExist:
-        return None
-    if submission.is_done:
-        return None
-    submission.version = question_version(version_id=submission.version_id, content_hash=submission.version_hash)
+    leased = _lease(submission_id)
+    if leased is None:  # graded, or held: by a live worker, or by a dead one of this host
+        holder = (Submission.objects.filter(pk=submission_id, status__in=OPEN_STATUSES)
+                  .values_list("lease_owner", flat=True).first())
+        if holder and _holder_is_gone(holder):
+            leased = _lease(submission_id, dead_holder=holder)
+    return leased
+
+
+def _lease(submission_id: int, *, dead_holder: str | None = None) -> LeasedSubmission | None:
     now = timezone.now()
-    free = Q(lease_until__isnull=True) | Q(lease_until__lt=now)
-    if submission.lease_owner and _holder_is_gone(submission.lease_owner):
-        free |= Q(lease_owner=submission.lease_owner)
-    taken = (
-        Submission.objects.filter(free, pk=submission_id, status__in=[SubmissionStatus.QUEUED, SubmissionStatus.RUNNING])
-        .update(status=SubmissionStatus.RUNNING, started_at=now, lease_until=now + lease_length(submission.version),
-                lease_owner=this_process(), tries=F("tries") + 1)
-    )
-    return submission if taken else None
+    adapt = connection.ops.adapt_datetimefield_value
+    params = [SubmissionStatus.RUNNING, adapt(now), adapt(now + LEASE), this_process(), submission_id,
+              SubmissionStatus.QUEUED, SubmissionStatus.RUNNING, adapt(now)]
+    if dead_holder is not None:
+        params.append(dead_holder)
+    with connection.cursor() as cursor:
+        cursor.execute(_LEASE_SQL.format(or_dead_holder="OR lease_owner = %s" if dead_holder is not None else ""), params)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    code, kind, version_id, content_hash = row
+    return LeasedSubmission(submission_id, code, kind, question_version(version_id=version_id, content_hash=content_hash))
 
 
 def grade(*, submission_id: int) -> Submission | None:
@@ -265,11 +287,11 @@ def grade(*, submission_id: int) -> Submission | None:
 
     Raises GraderFault when our side fails; the caller retries.
     """
-    submission = _take_lease(submission_id)
-    if submission is None:
+    leased = _take_lease(submission_id)
+    if leased is None:
         return Submission.objects.filter(pk=submission_id).first()
-    judgement = _judge(submission.version, submission.code, submission.kind, submission.pk)
-    return _record_with_retries(submission_id=submission_id, version=submission.version, judgement=judgement,
+    judgement = _judge(leased.version, leased.code, leased.kind, leased.pk)
+    return _record_with_retries(submission_id=submission_id, version=leased.version, judgement=judgement,
                                 reason="first grading")
 
 

@@ -135,7 +135,7 @@ def test_a_worker_killed_mid_grade_loses_nothing(live_db, pool):
 
     # The periodic sweep, once the dead worker's lease has run out, sends it again for a new worker.
     # (Its message is still unacknowledged in Redis; the worker's lease running out is what tells.)
-    later = timezone.now() + services.lease_length(submission.version) + timedelta(seconds=1)
+    later = timezone.now() + services.LEASE + timedelta(seconds=1)
     assert services.sweep_stuck(now=later) == [submission.pk]
     worker = start_worker(concurrency=1, pool=pool)
     try:
