@@ -12,7 +12,6 @@ be imported).
 """
 
 import copy
-import gc
 import importlib
 import io
 import json
@@ -295,44 +294,8 @@ def main(result_fd):
     _run_cases(run, result_fd)
 
 
-# A run the warm path rehearses before its real one (see `rehearse`): the harness's own paths, and what most
-# tasks' code does with NumPy (arrays from lists, reductions, comparisons, floats back), on data of our own.
-REHEARSAL_SOURCE = """
-def rehearsal(values, other, *, scale=1.0):
-    import sys
-    print("rehearsal")
-    pairs = sorted(set(values) | set(other))
-    np = sys.modules.get("numpy")
-    if np is None:
-        return [scale * sum(values) / len(values), pairs, {"n": len(pairs)}]
-    a, b = np.asarray(values), np.asarray(other, dtype=float)
-    hits = int(np.sum((a == 1) & (b > 0)))
-    return [float(np.mean(a) * scale), float(np.dot(a, b)), hits, np.sqrt(b), a.tolist(), {"n": len(pairs)}]
-"""
-REHEARSAL_RUN = json.dumps({  # as text: a run's own JSON is decoded too
-    "entry_point": "rehearsal",
-    "mode": "function",
-    "cases": [{"id": f"r{i}", "args": [[1, 0, 1, 1][i:] + [i], [0.5, 1.0, 2.0, 0.0][:4 - i] + [1.0]],
-               "kwargs": {"scale": 2.0} if i % 2 else {}, "array_args": [0] if i == 3 else [], "calls": 1}
-              for i in (1, 3)],  # (two cases touch what four did: each of the harness's paths once)
-})
-REHEARSAL_CODE = compile(REHEARSAL_SOURCE, "<rehearsal>", "exec")  # once, in the zygote
-
-
-def rehearse():
-    """Go through a run of our own, its records to /dev/null, so that a run forked from the zygote has the pages
-    a run writes to (reference counts, caches) copied before its real run arrives, not while the candidate
-    waits. It sees nothing of any submission and leaves nothing behind: its objects are collected at the end."""
-    run = json.loads(REHEARSAL_RUN)
-    if _numpy() is not None:
-        run["packages"] = ["numpy"]
-    _run_cases(run, os.open(os.devnull, os.O_WRONLY), code=REHEARSAL_CODE)
-    gc.collect()
-
-
-def _run_cases(run, result_fd, *, code=None):
-    """Import the submission (compiled `code`, else /task/submission.py) and run `run`'s cases, one record per
-    line to `result_fd`, which it closes."""
+def _run_cases(run, result_fd):
+    """Import /task/submission.py and run `run`'s cases, one record per line to `result_fd`, which it closes."""
     # Keep a private copy of the result channel and the tools that write to it before any candidate code runs.
     out = os.dup(result_fd)
     os.close(result_fd)
@@ -354,9 +317,8 @@ def _run_cases(run, result_fd, *, code=None):
     sys.setrecursionlimit(3000)
     namespace = {"__name__": "submission", "__file__": SUBMISSION_PATH}
     try:
-        if code is None:
-            with open(SUBMISSION_PATH) as f:
-                code = compile(f.read(), SUBMISSION_PATH, "exec")
+        with open(SUBMISSION_PATH) as f:
+            code = compile(f.read(), SUBMISSION_PATH, "exec")
         sys.stdout = _CappedStdout()
         exec(code, namespace)
         entry = namespace.get(run["entry_point"])

@@ -6,8 +6,7 @@ It never sees a submission, an input or an expected value, nor even a run's requ
 forked ahead, holding nothing of any run, and hands the worker a channel straight to that run's harness.
 
   the run, pid 1 of a new PID namespace, forked ahead, still root: it makes new mount, network, IPC, UTS
-      and cgroup namespaces, a fresh /proc, /work and /tmp, rehearses a run of our own (harness.rehearse) so
-      that the pages a run writes to are copied already, and waits. Given its run by the worker (uid,
+      and cgroup namespaces, a fresh /proc, /work and /tmp, and waits. Given its run by the worker (uid,
       limits, and the task, result, output and set-up pipes), it reads its submission and inputs from the task
       pipe into a /task that it makes read-only (the run reads its own, after the fork); then rlimits, no
       supplementary groups, the run's own uid and gid, no capabilities, no new privileges, the seccomp filter,
@@ -171,7 +170,6 @@ class Run:
         self.prepare()
         import harness
 
-        harness.rehearse()  # while it waits: the copying a run's first steps cause, not the candidate's wait
         _set_name(b"harness")
         message, fds, _, _ = socket.recv_fds(self.channel, 65536, 8)  # the run, straight from the worker
         if not message or len(fds) != 4:

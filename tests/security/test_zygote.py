@@ -119,27 +119,6 @@ def test_nothing_of_one_run_is_visible_to_the_next(sandbox):
         assert second["sklearn"] is False
 
 
-# A warm run is rehearsed with our own run before the candidate's arrives (harness.rehearse): the candidate's run
-# must find nothing of it, neither its objects, nor its output, nor its module.
-REPORT_REHEARSAL = """
-    import gc, sys
-    found = [type(o).__name__ for o in gc.get_objects()
-             if (callable(o) and getattr(o, "__name__", "") == "rehearsal")
-             or (type(o) is dict and "rehearsal" in o)]
-    print("mine")
-    return {"found": found, "modules": [name for name in sys.modules if "rehears" in name]}
-"""
-
-
-@pytest.mark.each_package_set
-def test_a_run_finds_nothing_of_its_rehearsal(sandbox):
-    outcome = sandbox.observe(REPORT_REHEARSAL)
-    assert value_of(outcome) == {"found": [], "modules": []}
-    case = next(r for r in outcome.records if r.get("event") == "case")
-    assert case["stdout"] == "mine\n"
-    assert "rehearsal" not in outcome.output
-
-
 @pytest.fixture
 def warm(monkeypatch):
     """The warm path with NumPy, its zygote ready."""
