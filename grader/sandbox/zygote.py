@@ -5,8 +5,8 @@ runs), with the same read-only view as a cold run less the task folder, and the 
 It never sees a submission, an input or an expected value, nor even a run's request: it keeps the next run
 forked ahead, holding nothing of any run, and hands the worker a channel straight to that run's harness.
 
-  the run, pid 1 of a new PID namespace, forked ahead, still root: it makes new mount, network, IPC, UTS
-      and cgroup namespaces, a fresh /proc, /work and /tmp, and waits. Given its run by the worker (uid,
+  the run, pid 1 of a new PID namespace, forked ahead, still root: it makes new mount, IPC, UTS and cgroup
+      namespaces, a fresh /proc, /work and /tmp, and waits. Given its run by the worker (uid,
       limits, and the task, result, output and set-up pipes), it reads its submission and inputs from the task
       pipe into a /task that it makes read-only (the run reads its own, after the fork); then rlimits, no
       supplementary groups, the run's own uid and gid, no capabilities, no new privileges, the seccomp filter,
@@ -20,10 +20,9 @@ the kernel still delivers what ends a run (SIGKILL from the zygote, the CPU limi
 fault's), and orphans it never reaps die with it.
 
 Nothing one run does reaches the next: each is a fresh copy of the zygote, which never runs candidate code.
-A network namespace per run costs about 1.2 ms of CPU to make and tear down, and runs would not need one to
-be kept off the network (the seccomp filter lets them open no socket but a Unix one), but they do to be kept
-apart: a Unix socket can outlive every process of its run (one that holds its own descriptor in a message
-queued to itself waits for the kernel's collector), and in a shared namespace the next run would read its name.
+The runs share the zygote's network namespace, which bubblewrap made empty (no interface up): a run may open
+no socket of any kind (seccomp.py), so none can reach a network or leave a socket, or a socket's name, behind
+for the next run. (A namespace per run cost about a millisecond of CPU per run to make and tear down.)
 Standard library only (the sandbox's interpreter has no site-packages); ctypes for the system calls.
 
 argv: control-fd seccomp-fd cgroup-fds(comma-separated, may be empty) scratch-bytes module...
@@ -52,7 +51,7 @@ libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes
 libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
 
 CLONE_NEWNS, CLONE_NEWCGROUP, CLONE_NEWUTS = 0x00020000, 0x02000000, 0x04000000
-CLONE_NEWIPC, CLONE_NEWPID, CLONE_NEWNET = 0x08000000, 0x20000000, 0x40000000
+CLONE_NEWIPC, CLONE_NEWPID = 0x08000000, 0x20000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT = 0x1, 0x2, 0x4, 0x8, 0x20
 MS_BIND, MS_REC, MS_PRIVATE = 0x1000, 0x4000, 0x40000
 PR_SET_PDEATHSIG, PR_SET_NAME, PR_SET_SECCOMP, PR_CAPBSET_DROP = 1, 15, 22, 24
@@ -215,8 +214,8 @@ class Run:
         # When the cgroup is full, the OOM killer takes a process of the running run (1000, set when its run
         # starts), then the next run's, forked ahead and waiting (500), never the zygote (0).
         _set_oom_score_adj(500)
-        # (The network namespace's loopback stays down: a run may open no socket that would use it.)
-        _check(libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP), "unshare")
+        # (No network namespace of its own: the zygote's is empty, and a run may open no socket at all.)
+        _check(libc.unshare(CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP), "unshare")
         _mount(None, "/", None, MS_REC | MS_PRIVATE)
         # A /proc of the run's own PID namespace, with the same read-only corners as bubblewrap's. It covers
         # the zygote's (unmounting that first would cost an RCU grace period: milliseconds).
