@@ -32,9 +32,11 @@ def whole_run(verdict: str, message: str) -> dict:
 
 
 def compile_error(code: str) -> str | None:
-    """The compile error of the candidate's code, found without running it (None when it compiles).
+    """The syntax error of the candidate's code, found without running it (None when there is none).
 
-    compile() only parses: no candidate code runs, so this text can be shown even for a hidden run.
+    compile() only parses: no candidate code runs, so this text can be shown even for a hidden run. What else
+    compile() may raise here (RecursionError: this process's recursion limit is lower than the harness's) says
+    nothing sure about the code, and is left to the run's own report.
     """
     try:
         compile(code, "submission.py", "exec", dont_inherit=True)
@@ -42,8 +44,8 @@ def compile_error(code: str) -> str | None:
         where = f"line {exc.lineno}" if exc.lineno else "your code"
         line = f"\n    {exc.text.rstrip()}" if exc.text and exc.text.strip() else ""
         return f"Your code does not compile: {type(exc).__name__} at {where}: {exc.msg}{line}"
-    except (ValueError, RecursionError, MemoryError, OverflowError) as exc:
-        return f"Your code does not compile: {type(exc).__name__}."
+    except (ValueError, RecursionError, MemoryError, OverflowError):
+        pass
     return None
 
 

@@ -42,8 +42,14 @@ def limits_for(spec: dict) -> Limits:
     return Limits(**spec.get("limits", {}))
 
 
-def judge_code(spec: dict, cases: list[Case], expected: dict, outcome: RunOutcome, *, points: float) -> Judgement:
-    """Turn what the sandbox returned into a verdict and a score, failing closed on anything unexpected."""
+def judge_code(spec: dict, cases: list[Case], expected: dict, outcome: RunOutcome, *, points: float,
+               code: str | None = None) -> Judgement:
+    """Turn what the sandbox returned into a verdict and a score, failing closed on anything unexpected.
+
+    When the submission failed to load, its `code` is compiled here, on the trusted side: a compile error found so
+    is shown in full even for a hidden run (the run's own report of it is the code's to forge). Compiling only
+    then, not before every run, saved about half a millisecond per grading.
+    """
     total = len(cases)
     visible = all(c.visible for c in cases)
     channel = validate_records(outcome.records, malformed=outcome.malformed, case_ids={c.id for c in cases})
@@ -62,6 +68,9 @@ def judge_code(spec: dict, cases: list[Case], expected: dict, outcome: RunOutcom
             return whole(Verdict.TIME_LIMIT, feedback.load_timed_out())
         return whole(Verdict.RUNTIME_ERROR, feedback.never_started())
     if not channel.loaded["ok"]:
+        if code is not None and (message := feedback.compile_error(code)) is not None:
+            return Judgement(Verdict.RUNTIME_ERROR, 0.0, points, 0, total, feedback.whole_run(Verdict.RUNTIME_ERROR, message),
+                             {**_details([], outcome, False), "compile_error": message})
         return whole(*feedback.load_failed(channel.loaded["error"], visible=visible, spec=spec))
 
     results = [compare_case(spec, c, expected[c.id], channel.cases.get(c.id)) for c in cases]
@@ -96,19 +105,6 @@ def _details(results: list[CaseResult], outcome: RunOutcome, tampered: bool) -> 
     }
 
 
-def _compile_error_first(judgement: Judgement, code: str, *, total: int, points: float) -> Judgement:
-    """A run that was not accepted is judged by its compile error first, if the code has one: that text is found
-    here, on the trusted side (feedback.compile_error), so it is shown in full even for a hidden run.
-
-    Checked after the run, not before: code that does not compile can never be accepted, and compiling every
-    submission in the worker cost about half a millisecond per grading (`make bench`).
-    """
-    if judgement.verdict == Verdict.ACCEPTED or (message := feedback.compile_error(code)) is None:
-        return judgement
-    return Judgement(Verdict.RUNTIME_ERROR, 0.0, points, 0, total, feedback.whole_run(Verdict.RUNTIME_ERROR, message),
-                     {"cases": [], "compile_error": message})
-
-
 def run_code_task(spec: dict, code: str, *, which: str, seed: int, points: float, prepared=None) -> Judgement:
     """Grade `code` on the task's example or hidden cases through the sandbox.
 
@@ -122,8 +118,7 @@ def run_code_task(spec: dict, code: str, *, which: str, seed: int, points: float
         packages=spec["packages"],
         limits=limits_for(spec),
     )
-    judgement = judge_code(spec, cases, expected, outcome, points=points)
-    return _compile_error_first(judgement, code, total=len(cases), points=points)
+    return judge_code(spec, cases, expected, outcome, points=points, code=code)
 
 
 # ------------------------------------------------------------------ ML tasks
@@ -233,9 +228,9 @@ def run_ml_task(spec: dict, code: str, *, which: str, seed: int, points: float) 
     )
     # The code-task rules decide everything but the score: limits, imports, tampering, errors.
     accept_any = {"compare": {"kind": "checker"}, "checker": _ML_ACCEPT_ANY, "packages": spec["packages"]}
-    judgement = judge_code(accept_any, [case], {case.id: None}, outcome, points=points)
+    judgement = judge_code(accept_any, [case], {case.id: None}, outcome, points=points, code=code)
     if judgement.verdict != Verdict.ACCEPTED:
-        return _compile_error_first(judgement, code, total=1, points=points)
+        return judgement
     record = validate_records(outcome.records, malformed=outcome.malformed, case_ids={case.id}).cases[case.id]
     value = record["value"]
     if not isinstance(value, dict) or not _finite_numbers(value.get("predictions"), len(y_test)):

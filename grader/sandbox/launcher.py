@@ -2,8 +2,8 @@
 
 The sandbox sees: the Python interpreter and its standard library (no site-packages), the packages the task
 allows (mounted one by one), the harness, and a task folder holding the submission and the case inputs,
-all read-only; plus small tmpfs scratch folders. It has no network (an empty network namespace: a cold run's
-own, a warm run's zygote's; and no socket of any kind), its own PID namespace (it cannot see or signal the host's processes, and everything in
+all read-only; plus small tmpfs scratch folders. It has no network (a network namespace of its own, a warm
+run's shared with the others of its zygote, and no socket of any kind), its own PID namespace (it cannot see or signal the host's processes, and everything in
 it dies with the run), no environment of ours, no capabilities, and it runs as an unprivileged user id that no
 other run holds at the same time, so that the process-count limit counts only its own processes. A cgroup of its
 own bounds the memory of all its processes and its scratch together (sandbox/cgroups.py); without one, a run gets

@@ -34,7 +34,7 @@ DENIED = [
 # and files without the system calls the rules here inspect.
 NUMBERS = {"io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427, "open_tree": 428,
            "move_mount": 429, "fsopen": 430, "fsconfig": 431, "fsmount": 432, "fspick": 433, "mount_setattr": 442}
-# No socket of any kind: no run reaches a network, loopback included (its network namespace is empty as well),
+# No socket of any kind: no run reaches a network, loopback included (a warm run's namespace has no interface up),
 # and no run can leave a socket behind for the next. A Unix socket can outlive every process of its run (one
 # holding its own descriptor in a message queued to itself waits for the kernel's collector), and its name, or
 # how many there are, shows in /proc/net/unix to every run of the same network namespace. With none, the runs

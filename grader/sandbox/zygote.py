@@ -20,9 +20,10 @@ the kernel still delivers what ends a run (SIGKILL from the zygote, the CPU limi
 fault's), and orphans it never reaps die with it.
 
 Nothing one run does reaches the next: each is a fresh copy of the zygote, which never runs candidate code.
-The runs share the zygote's network namespace, which bubblewrap made empty (no interface up): a run may open
-no socket of any kind (seccomp.py), so none can reach a network or leave a socket, or a socket's name, behind
-for the next run. (A namespace per run cost about a millisecond of CPU per run to make and tear down.)
+The runs share a network namespace that the zygote makes at start-up, with no interface up (loopback included):
+a run may open no socket of any kind (seccomp.py), so none can reach a network or leave a socket, or a socket's
+name, behind for the next run. (A namespace per run cost about a millisecond of CPU per run to make and tear
+down.)
 Standard library only (the sandbox's interpreter has no site-packages); ctypes for the system calls.
 
 argv: control-fd seccomp-fd cgroup-fds(comma-separated, may be empty) scratch-bytes module...
@@ -51,7 +52,7 @@ libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes
 libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
 
 CLONE_NEWNS, CLONE_NEWCGROUP, CLONE_NEWUTS = 0x00020000, 0x02000000, 0x04000000
-CLONE_NEWIPC, CLONE_NEWPID = 0x08000000, 0x20000000
+CLONE_NEWIPC, CLONE_NEWPID, CLONE_NEWNET = 0x08000000, 0x20000000, 0x40000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT = 0x1, 0x2, 0x4, 0x8, 0x20
 MS_BIND, MS_REC, MS_PRIVATE = 0x1000, 0x4000, 0x40000
 PR_SET_PDEATHSIG, PR_SET_NAME, PR_SET_SECCOMP, PR_CAPBSET_DROP = 1, 15, 22, 24
@@ -214,7 +215,7 @@ class Run:
         # When the cgroup is full, the OOM killer takes a process of the running run (1000, set when its run
         # starts), then the next run's, forked ahead and waiting (500), never the zygote (0).
         _set_oom_score_adj(500)
-        # (No network namespace of its own: the zygote's is empty, and a run may open no socket at all.)
+        # (No network namespace of its own: the zygote's has no interface up, and a run may open no socket.)
         _check(libc.unshare(CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP), "unshare")
         _mount(None, "/", None, MS_REC | MS_PRIVATE)
         # A /proc of the run's own PID namespace, with the same read-only corners as bubblewrap's. It covers
@@ -322,6 +323,9 @@ def main():
         os.close(fd)
     with open("/proc/sys/kernel/cap_last_cap") as f:
         cap_last = int(f.read())
+    # A network namespace of the zygote's own, which its runs share: bubblewrap's has loopback up, a new one has
+    # no interface up at all (and a run may open no socket to use one).
+    _check(libc.unshare(CLONE_NEWNET), "unshare net")
     os.chdir("/")
     _set_name(b"mlassess-zygote")  # (only now: ps shows which zygotes have their packages loaded)
     zygote = Zygote(control, seccomp_program, cap_last, scratch_bytes)

@@ -2,6 +2,8 @@
 
 import textwrap
 
+from django.conf import settings
+
 from grader import judging
 from grader.cases import EXAMPLES, hidden_seed
 from grader.models import Verdict
@@ -304,6 +306,15 @@ def test_syntax_error_is_a_runtime_error_with_a_message(sandbox):
     result = sandbox.grade("f1-score", "def f1_score(:\n")
     assert result.verdict == Verdict.RUNTIME_ERROR
     assert "does not compile: SyntaxError at line 1" in result.feedback["message"]
+
+
+def test_code_too_deep_for_the_workers_compiler_is_judged_on_its_cases(sandbox):
+    """The harness compiles with a higher recursion limit than the worker's: code that it compiles, and the worker
+    cannot, is judged on its cases (here partly right), not called a compile error."""
+    deep = "_deep = " + " + ".join(["1"] * 5000) + "\n"
+    wrong = (settings.BANK_DIR / "core-ml" / "f1-score" / "wrong" / "ignores_pos_label.py").read_text()
+    result = sandbox.grade("f1-score", deep + wrong)
+    assert result.verdict == Verdict.WRONG_ANSWER and 0 < result.score < 10, result.feedback
 
 
 def test_deep_recursion_is_a_runtime_error(sandbox):
