@@ -10,11 +10,14 @@ from django.db import connections
 SQLITE_WITH_RETURNING = (3, 35, 0)
 
 
+def uses_sqlite() -> bool:
+    return any(connections[alias].vendor == "sqlite" for alias in connections)
+
+
 @checks.register()
 def sqlite_can_return_from_update(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     """An error for an SQLite library older than 3.35, which has no RETURNING (Django itself accepts 3.31)."""
-    uses_sqlite = any(connections[alias].vendor == "sqlite" for alias in connections)
-    if not uses_sqlite or sqlite3.sqlite_version_info >= SQLITE_WITH_RETURNING:
+    if not uses_sqlite() or sqlite3.sqlite_version_info >= SQLITE_WITH_RETURNING:
         return []
     return [checks.Error(
         f"SQLite {sqlite3.sqlite_version} is too old for the grader, which needs 3.35 or newer (UPDATE ... RETURNING).",
