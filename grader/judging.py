@@ -54,8 +54,9 @@ def judge_code(spec: dict, cases: list[Case], expected: dict, outcome: RunOutcom
     visible = all(c.visible for c in cases)
     channel = validate_records(outcome.records, malformed=outcome.malformed, case_ids={c.id for c in cases})
 
-    def whole(verdict: str, candidate_feedback: dict) -> Judgement:
-        return Judgement(verdict, 0.0, points, 0, total, candidate_feedback, _details([], outcome, channel.tampered))
+    def whole(verdict: str, candidate_feedback: dict, **details) -> Judgement:
+        return Judgement(verdict, 0.0, points, 0, total, candidate_feedback,
+                         {**_details([], outcome, channel.tampered), **details})
 
     if outcome.output_exceeded:
         return whole(Verdict.OUTPUT_LIMIT, feedback.output_limit())
@@ -69,8 +70,7 @@ def judge_code(spec: dict, cases: list[Case], expected: dict, outcome: RunOutcom
         return whole(Verdict.RUNTIME_ERROR, feedback.never_started())
     if not channel.loaded["ok"]:
         if code is not None and (message := feedback.compile_error(code)) is not None:
-            return Judgement(Verdict.RUNTIME_ERROR, 0.0, points, 0, total, feedback.whole_run(Verdict.RUNTIME_ERROR, message),
-                             {**_details([], outcome, False), "compile_error": message})
+            return whole(Verdict.RUNTIME_ERROR, feedback.whole_run(Verdict.RUNTIME_ERROR, message), compile_error=message)
         return whole(*feedback.load_failed(channel.loaded["error"], visible=visible, spec=spec))
 
     results = [compare_case(spec, c, expected[c.id], channel.cases.get(c.id)) for c in cases]
